@@ -1,0 +1,194 @@
+//! Running one command: lookup, arity, auth, key routing and slot locking, then the handler.
+//!
+//! Handlers never count their own arguments or lock anything: by the time one runs, its arity
+//! is right and every slot its keys live in is locked (ascending order when several).
+
+use std::sync::atomic::Ordering::Relaxed;
+use std::time::Instant;
+
+use shoal_resp::{Args, ReplyBuf};
+use smallvec::SmallVec;
+
+use crate::client::Client;
+use crate::ctx::{Ctx, Keys, Locks};
+use crate::errors::{error_prefix, unknown_command, Error};
+use crate::keys::key_positions;
+use crate::monitor;
+use crate::registry::{registry, RegEntry};
+use crate::spec::Flags;
+use crate::state::Server;
+use crate::stats::ShardStats;
+
+/// What the connection should do after a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    /// Write what is buffered, then close (QUIT, protocol errors).
+    Close,
+}
+
+/// Resolves the command (and subcommand) for `args`, or the error Redis would give.
+pub fn resolve<'r>(args: &Args<'_>) -> Result<&'r RegEntry, Error> {
+    let reg = registry();
+    let Some(top) = reg.lookup(args.get(0)) else {
+        return Err(unknown_command(args));
+    };
+    if top.spec.subcommands.is_empty() {
+        if !top.spec.accepts_arity(args.len()) {
+            return Err(Error::arity(&top.fullname));
+        }
+        return Ok(top);
+    }
+    if args.len() < 2 {
+        return Err(Error::arity(&top.fullname));
+    }
+    let Some(sub) = reg.lookup_sub(top, args.get(1)) else {
+        return Err(Error::unknown_subcommand(args.get(1), top.spec.name));
+    };
+    if !sub.spec.accepts_arity(args.len()) {
+        return Err(Error::arity(&sub.fullname));
+    }
+    Ok(sub)
+}
+
+fn write_error(out: &mut ReplyBuf, shard: &ShardStats, err: &Error) {
+    let text = err.text();
+    out.error(text.as_bytes());
+    shard.count_error(error_prefix(&text));
+}
+
+/// Executes one command and appends its reply to `out`.
+pub fn execute(
+    server: &Server,
+    client: &mut Client,
+    shard: &ShardStats,
+    out: &mut ReplyBuf,
+    args: &Args<'_>,
+    now_ms: u64,
+) -> Flow {
+    if args.is_empty() {
+        return Flow::Continue;
+    }
+    let reply_start = out.buf.len();
+    // CLIENT REPLY: SKIP silences the command after it; OFF silences until ON (whose own OK is
+    // sent because the mode is read after the command ran).
+    let skip_this = std::mem::take(&mut client.skip_next_reply);
+    let flow = run(server, client, shard, out, args, now_ms);
+    if skip_this || client.reply_off {
+        out.buf.truncate(reply_start);
+    }
+    flow
+}
+
+fn run(
+    server: &Server,
+    client: &mut Client,
+    shard: &ShardStats,
+    out: &mut ReplyBuf,
+    args: &Args<'_>,
+    now_ms: u64,
+) -> Flow {
+    let entry = match resolve(args) {
+        Ok(e) => e,
+        Err(e) => {
+            if let Some(top) = registry().lookup(args.get(0)) {
+                // Known command, bad arity or subcommand: counted as a rejected call.
+                shard.cmds[top.id].rejected_calls.inc();
+            }
+            write_error(out, shard, &e);
+            return Flow::Continue;
+        }
+    };
+    let spec = entry.spec;
+    let cstats = &shard.cmds[entry.id];
+    client.handle.last_cmd.store(entry.id as u32 + 1, Relaxed);
+
+    if !client.authenticated && !spec.flags.contains(Flags::NO_AUTH) {
+        cstats.rejected_calls.inc();
+        write_error(out, shard, &Error::NoAuth);
+        return Flow::Continue;
+    }
+    if server.loading.load(Relaxed) && !spec.flags.contains(Flags::LOADING) {
+        cstats.rejected_calls.inc();
+        write_error(out, shard, &Error::Loading);
+        return Flow::Continue;
+    }
+    if spec.flags.contains(Flags::DENYOOM) && crate::memory::over_maxmemory(server) {
+        cstats.rejected_calls.inc();
+        write_error(out, shard, &Error::OutOfMemory);
+        return Flow::Continue;
+    }
+
+    if server.monitor_count.load(Relaxed) > 0
+        && !spec.flags.intersects(Flags::SKIP_MONITOR | Flags::ADMIN)
+    {
+        monitor::feed(server, client, args);
+    }
+
+    let locks = lock_keys(server, shard, spec, args);
+    let started = Instant::now();
+    let mut ctx = Ctx {
+        server,
+        client,
+        out,
+        shard,
+        keys: Keys::new(&server.keyspace, locks, 0, now_ms, shard),
+    };
+    ctx.keys.db = ctx.client.db;
+    ctx.keys.no_touch = ctx.client.no_touch;
+    let result = (spec.handler)(&mut ctx, args);
+    let Ctx {
+        keys, client, out, ..
+    } = ctx;
+    let dirty = keys.dirty;
+    drop(keys);
+    let flow = if client.close_after_reply {
+        Flow::Close
+    } else {
+        Flow::Continue
+    };
+    let usec = started.elapsed().as_micros() as u64;
+    cstats.calls.inc();
+    cstats.usec.add(usec);
+    shard.commands.inc();
+    if dirty > 0 {
+        shard.dirty.add(dirty);
+    }
+    if let Err(e) = result {
+        cstats.failed_calls.inc();
+        write_error(out, shard, &e);
+    }
+    flow
+}
+
+fn lock_keys<'s>(
+    server: &'s Server,
+    shard: &ShardStats,
+    spec: &crate::spec::CommandSpec,
+    args: &Args<'_>,
+) -> Locks<'s> {
+    if spec.key_specs.is_empty() && spec.keys_proc.is_none() {
+        return Locks::None;
+    }
+    let mut positions = Vec::new();
+    key_positions(spec, args, &mut positions);
+    let mut slots: SmallVec<[u16; 8]> = positions
+        .iter()
+        .map(|&p| shoal_util::key_slot(args.get(p)))
+        .collect();
+    slots.sort_unstable();
+    slots.dedup();
+    let ks = &server.keyspace;
+    match slots.len() {
+        0 => Locks::None,
+        1 => {
+            let mut waited = false;
+            let g = ks.lock_counting(slots[0], &mut waited);
+            if waited {
+                shard.slot_lock_waits.inc();
+            }
+            Locks::One(slots[0], g)
+        }
+        _ => Locks::Many(ks.lock_many(&slots)),
+    }
+}

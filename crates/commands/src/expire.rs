@@ -1,0 +1,123 @@
+//! The active expiry cycle one shard thread runs over the slots it owns.
+//!
+//! Like Redis's activeExpireCycle: each tick checks a bounded sample of keys that carry an
+//! expire time, keeps going only while many of them turn out to be expired, and never spends
+//! more than a fixed share of the tick, so CPU stays bounded whatever the dataset.
+
+use std::time::{Duration, Instant};
+
+use shoal_config::Param;
+
+use crate::ctx::is_expired;
+use crate::state::{unix_ms, Server};
+
+/// Where a shard's sweep resumes on its next tick.
+#[derive(Default)]
+pub struct ExpireCursor {
+    next_slot: usize,
+}
+
+/// Keys with an expire time checked per tick before the stale ratio is consulted.
+const SAMPLE_PER_EFFORT: usize = 200;
+/// Keep sweeping past the sample while more than this share of checked keys had expired.
+const ACCEPTABLE_STALE_PERCENT: usize = 10;
+
+pub struct CycleReport {
+    pub checked: usize,
+    pub expired: usize,
+    pub timed_out: bool,
+}
+
+/// Runs one tick of active expiry for shard `shard`; `tick` is the interval between ticks.
+pub fn active_expire_cycle(
+    server: &Server,
+    shard: usize,
+    cursor: &mut ExpireCursor,
+    tick: Duration,
+) -> CycleReport {
+    let effort = server
+        .config
+        .get_i64(Param::ActiveExpireEffort)
+        .clamp(1, 10) as usize;
+    // Redis's slow cycle may use 25% of the tick (plus 2% per effort step above 1).
+    let budget = tick * (25 + 2 * (effort as u32 - 1)) / 100;
+    let sample = SAMPLE_PER_EFFORT * effort;
+    let started = Instant::now();
+    let range = server.owned_slots(shard);
+    let owned = range.len();
+    let stats = &server.shards[shard];
+    let now = unix_ms();
+    let mut report = CycleReport {
+        checked: 0,
+        expired: 0,
+        timed_out: false,
+    };
+    let mut ttl_sum: u128 = 0;
+    let mut ttl_n: u64 = 0;
+    for step in 0..owned {
+        let slot = range.start + (cursor.next_slot + step) % owned;
+        {
+            let mut guard = server.keyspace.lock(slot as u16);
+            let mut emptied = false;
+            for db in 0..guard.dbs().len() {
+                let table = guard.db(db);
+                if table.expires() == 0 {
+                    continue;
+                }
+                report.checked += table.expires();
+                let removed = table.remove_if(|e| {
+                    if is_expired(e, now) {
+                        return true;
+                    }
+                    if let Some(at) = e.expire() {
+                        ttl_sum += (at - now) as u128;
+                        ttl_n += 1;
+                    }
+                    false
+                });
+                report.expired += removed;
+                emptied |= removed > 0;
+            }
+            if emptied {
+                guard.shrink();
+            }
+        }
+        if report.checked >= sample {
+            let stale = report.expired * 100 / report.checked.max(1);
+            let out_of_time = started.elapsed() >= budget;
+            if stale <= ACCEPTABLE_STALE_PERCENT || out_of_time {
+                report.timed_out = out_of_time;
+                cursor.next_slot = (cursor.next_slot + step + 1) % owned;
+                finish(server, shard, &report, ttl_sum, ttl_n);
+                return report;
+            }
+        }
+    }
+    cursor.next_slot = 0;
+    let _ = stats;
+    finish(server, shard, &report, ttl_sum, ttl_n);
+    report
+}
+
+fn finish(server: &Server, shard: usize, report: &CycleReport, ttl_sum: u128, ttl_n: u64) {
+    let stats = &server.shards[shard];
+    stats.expired_keys.add(report.expired as u64);
+    if report.timed_out {
+        stats.expired_time_cap_reached_count.inc();
+    }
+    if report.checked > 0 {
+        stats
+            .expired_stale_perc
+            .set((report.expired * 100 / report.checked) as u64);
+    }
+    if ttl_n > 0 {
+        // Smoothed like Redis's avg_ttl so INFO keyspace does not jump between ticks.
+        let sample = (ttl_sum / ttl_n as u128) as u64;
+        let old = stats.avg_ttl.get();
+        stats.avg_ttl.set(if old == 0 {
+            sample
+        } else {
+            old / 50 * 49 + sample / 50
+        });
+    }
+}

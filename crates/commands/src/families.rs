@@ -1,0 +1,10 @@
+//! Every family's command table, in the order COMMAND lists them.
+
+use crate::spec::CommandSpec;
+
+pub static ALL: &[&[&CommandSpec]] = &[
+    crate::connection::COMMANDS,
+    crate::string::COMMANDS,
+    crate::keyspace::COMMANDS,
+    crate::server::COMMANDS,
+];

@@ -1,0 +1,5 @@
+//! Keyspace commands.
+
+use crate::spec::CommandSpec;
+
+pub static COMMANDS: &[&CommandSpec] = &[];

@@ -1,0 +1,5 @@
+//! Server commands.
+
+use crate::spec::CommandSpec;
+
+pub static COMMANDS: &[&CommandSpec] = &[];

@@ -1,0 +1,108 @@
+//! An in-process harness for command tests: no sockets, three shards' worth of state, and the
+//! real dispatch path (`run(&["SET", "k", "v"])` returns the parsed reply).
+
+use std::sync::Arc;
+
+use shoal_resp::{parse_value, Args, Proto, ReplyBuf, Value};
+
+use crate::client::{Client, ClientHandle, ConnHooks};
+use crate::dispatch::execute;
+use crate::state::{unix_ms, Server};
+
+struct NoHooks;
+
+impl ConnHooks for NoHooks {
+    fn kill(&self) {}
+    fn push(&self, _data: Vec<u8>) -> bool {
+        true
+    }
+}
+
+pub struct TestServer {
+    pub server: Arc<Server>,
+    pub client: Client,
+    pub out: ReplyBuf,
+    /// Added to the wall clock, so expiry can be tested without sleeping.
+    pub clock_offset_ms: u64,
+}
+
+impl Default for TestServer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TestServer {
+    pub fn new() -> Self {
+        Self::with_args(&[])
+    }
+
+    /// A server configured like `shoal-server --name value ...`.
+    pub fn with_args(args: &[&str]) -> Self {
+        let config = shoal_config::from_args(args.iter().map(|s| s.to_string()))
+            .expect("test config parses");
+        let server = Arc::new(Server::new(Arc::new(config), 3));
+        let client = Self::new_client(&server);
+        TestServer {
+            server,
+            client,
+            out: ReplyBuf::new(Proto::Resp2),
+            clock_offset_ms: 0,
+        }
+    }
+
+    /// A second connection to the same server.
+    pub fn new_client(server: &Arc<Server>) -> Client {
+        let id = server.new_client_id();
+        let handle = Arc::new(ClientHandle::new(
+            id,
+            "127.0.0.1:40000".into(),
+            "127.0.0.1:6379".into(),
+            -1,
+            0,
+            unix_ms(),
+            Arc::new(NoHooks),
+        ));
+        server.clients.insert(id, handle.clone());
+        let authenticated = server
+            .config
+            .get_string(shoal_config::Param::Requirepass)
+            .is_empty();
+        Client::new(handle, authenticated)
+    }
+
+    /// Runs one command and returns its raw reply bytes.
+    pub fn raw(&mut self, args: &[&[u8]]) -> Vec<u8> {
+        let args = Args::from_slices(args);
+        self.out.buf.clear();
+        let now = unix_ms() + self.clock_offset_ms;
+        execute(
+            &self.server,
+            &mut self.client,
+            &self.server.shards[0],
+            &mut self.out,
+            &args,
+            now,
+        );
+        std::mem::take(&mut self.out.buf)
+    }
+
+    /// Runs one command and parses its reply.
+    pub fn run(&mut self, args: &[&str]) -> Value {
+        let bytes: Vec<&[u8]> = args.iter().map(|a| a.as_bytes()).collect();
+        let raw = self.raw(&bytes);
+        match parse_value(&raw) {
+            Ok(Some((v, used))) if used == raw.len() => v,
+            other => panic!(
+                "reply to {args:?} is not one value: {other:?} ({:?})",
+                String::from_utf8_lossy(&raw)
+            ),
+        }
+    }
+
+    /// Runs one command and returns its reply as RESP text, e.g. "+OK\r\n".
+    pub fn text(&mut self, args: &[&str]) -> String {
+        let bytes: Vec<&[u8]> = args.iter().map(|a| a.as_bytes()).collect();
+        String::from_utf8_lossy(&self.raw(&bytes)).into_owned()
+    }
+}

@@ -1,0 +1,448 @@
+//! One key and its value in a single heap block behind a thin pointer.
+//!
+//! The per-slot tables hold one `Entry` (8 bytes) per key. Everything else lives in one
+//! allocation so a key with a short string value costs one small block and no second pointer:
+//!
+//! ```text
+//! [kind:1][lru:3][varint keylen][key][expire-at ms: 8, if HAS_EXPIRE][payload]
+//! payload: strings   -> [varint len][bytes]
+//!          objects   -> [raw pointer to Box<Object>: 8]
+//! ```
+//!
+//! All unsafe code of the keyspace is in this file; the rest of the crate uses the safe API.
+
+use std::alloc::{alloc, dealloc, Layout};
+use std::ptr::NonNull;
+
+use crate::object::Object;
+
+/// How a string value was produced; only `OBJECT ENCODING` looks at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrEncoding {
+    Int,
+    Embstr,
+    Raw,
+}
+
+const KIND_MASK: u8 = 0x07;
+const KIND_INT: u8 = 1;
+const KIND_EMBSTR: u8 = 2;
+const KIND_RAW: u8 = 3;
+const KIND_OBJECT: u8 = 4;
+const HAS_EXPIRE: u8 = 0x80;
+const HEADER: usize = 4;
+
+pub enum Value<'a> {
+    Str(&'a [u8], StrEncoding),
+    Object(&'a Object),
+}
+
+pub enum ValueMut<'a> {
+    Str(&'a [u8], StrEncoding),
+    Object(&'a mut Object),
+}
+
+/// What a new or replacement value is made of.
+pub enum NewValue<'a> {
+    Str(&'a [u8], StrEncoding),
+    Object(Box<Object>),
+}
+
+pub struct Entry {
+    ptr: NonNull<u8>,
+}
+
+// SAFETY: an Entry exclusively owns its block (and the Object it may point to); it is only ever
+// reached through the slot lock that guards its table.
+unsafe impl Send for Entry {}
+unsafe impl Sync for Entry {}
+
+fn varint_len(mut v: usize) -> usize {
+    let mut n = 1;
+    while v >= 0x80 {
+        v >>= 7;
+        n += 1;
+    }
+    n
+}
+
+fn write_varint(buf: &mut [u8], mut v: usize) -> usize {
+    let mut i = 0;
+    while v >= 0x80 {
+        buf[i] = (v as u8) | 0x80;
+        v >>= 7;
+        i += 1;
+    }
+    buf[i] = v as u8;
+    i + 1
+}
+
+/// Picks Redis's string encoding for a value as `SET` stores it.
+pub fn encoding_for(value: &[u8]) -> StrEncoding {
+    if value.len() <= 20 && shoal_util::string2ll(value).is_some() {
+        StrEncoding::Int
+    } else if value.len() <= 44 {
+        StrEncoding::Embstr
+    } else {
+        StrEncoding::Raw
+    }
+}
+
+impl Entry {
+    pub fn new(key: &[u8], value: NewValue<'_>, expire: Option<u64>, lru: u32) -> Entry {
+        Self::build(key, value, expire, lru)
+    }
+
+    fn build(key: &[u8], value: NewValue<'_>, expire: Option<u64>, lru: u32) -> Entry {
+        let (kind, payload) = match &value {
+            NewValue::Str(v, enc) => {
+                let kind = match enc {
+                    StrEncoding::Int => KIND_INT,
+                    StrEncoding::Embstr => KIND_EMBSTR,
+                    StrEncoding::Raw => KIND_RAW,
+                };
+                (kind, varint_len(v.len()) + v.len())
+            }
+            NewValue::Object(_) => (KIND_OBJECT, 8),
+        };
+        let size = HEADER
+            + varint_len(key.len())
+            + key.len()
+            + if expire.is_some() { 8 } else { 0 }
+            + payload;
+        let layout = Layout::from_size_align(size, 1).expect("entry size fits isize");
+        // SAFETY: size is non-zero (HEADER > 0).
+        let raw = unsafe { alloc(layout) };
+        let Some(ptr) = NonNull::new(raw) else {
+            std::alloc::handle_alloc_error(layout)
+        };
+        // SAFETY: the block is `size` bytes long and we fill every byte below.
+        let buf = unsafe { std::slice::from_raw_parts_mut(ptr.as_ptr(), size) };
+        buf[0] = kind | if expire.is_some() { HAS_EXPIRE } else { 0 };
+        buf[1..4].copy_from_slice(&lru.to_le_bytes()[..3]);
+        let mut pos = HEADER;
+        pos += write_varint(&mut buf[pos..], key.len());
+        buf[pos..pos + key.len()].copy_from_slice(key);
+        pos += key.len();
+        if let Some(at) = expire {
+            buf[pos..pos + 8].copy_from_slice(&at.to_le_bytes());
+            pos += 8;
+        }
+        match value {
+            NewValue::Str(v, _) => {
+                pos += write_varint(&mut buf[pos..], v.len());
+                buf[pos..pos + v.len()].copy_from_slice(v);
+            }
+            NewValue::Object(obj) => {
+                let p = Box::into_raw(obj) as usize;
+                buf[pos..pos + 8].copy_from_slice(&(p as u64).to_le_bytes());
+            }
+        }
+        Entry { ptr }
+    }
+
+    fn tag(&self) -> u8 {
+        // SAFETY: every block starts with a header of HEADER bytes.
+        unsafe { *self.ptr.as_ptr() }
+    }
+
+    /// Reads the varint at `at` one byte at a time, so it never touches memory past its end.
+    fn varint_at(&self, at: usize) -> (usize, usize) {
+        let mut v = 0usize;
+        let mut shift = 0;
+        let mut i = 0;
+        loop {
+            // SAFETY: every varint in the block is terminated inside the block.
+            let b = unsafe { *self.ptr.as_ptr().add(at + i) };
+            v |= ((b & 0x7f) as usize) << shift;
+            i += 1;
+            if b & 0x80 == 0 {
+                return (v, i);
+            }
+            shift += 7;
+        }
+    }
+
+    /// Offsets of the key, the expire field and the payload.
+    fn layout(&self) -> (usize, usize, usize, usize) {
+        let (klen, n) = self.varint_at(HEADER);
+        let key_at = HEADER + n;
+        let exp_at = key_at + klen;
+        let payload_at = exp_at + if self.tag() & HAS_EXPIRE != 0 { 8 } else { 0 };
+        (key_at, klen, exp_at, payload_at)
+    }
+
+    fn size(&self) -> usize {
+        let (_, _, _, payload_at) = self.layout();
+        match self.tag() & KIND_MASK {
+            KIND_OBJECT => payload_at + 8,
+            _ => {
+                let (vlen, n) = self.varint_at(payload_at);
+                payload_at + n + vlen
+            }
+        }
+    }
+
+    fn bytes_from(&self, at: usize, len: usize) -> &[u8] {
+        // SAFETY: callers only ask for ranges that lie inside the block.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr().add(at), len) }
+    }
+
+    pub fn key(&self) -> &[u8] {
+        let (key_at, klen, _, _) = self.layout();
+        self.bytes_from(key_at, klen)
+    }
+
+    pub fn expire(&self) -> Option<u64> {
+        if self.tag() & HAS_EXPIRE == 0 {
+            return None;
+        }
+        let (_, _, exp_at, _) = self.layout();
+        let b = self.bytes_from(exp_at, 8);
+        Some(u64::from_le_bytes(b.try_into().expect("8 bytes")))
+    }
+
+    pub fn lru(&self) -> u32 {
+        let b = self.bytes_from(1, 3);
+        u32::from_le_bytes([b[0], b[1], b[2], 0])
+    }
+
+    pub fn set_lru(&mut self, lru: u32) {
+        let b = lru.to_le_bytes();
+        // SAFETY: bytes 1..4 are the header's LRU field.
+        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), self.ptr.as_ptr().add(1), 3) };
+    }
+
+    pub fn is_string(&self) -> bool {
+        self.tag() & KIND_MASK != KIND_OBJECT
+    }
+
+    fn object_ptr(&self) -> *mut Object {
+        let (_, _, _, payload_at) = self.layout();
+        let b = self.bytes_from(payload_at, 8);
+        u64::from_le_bytes(b.try_into().expect("8 bytes")) as usize as *mut Object
+    }
+
+    pub fn value(&self) -> Value<'_> {
+        match self.tag() & KIND_MASK {
+            KIND_OBJECT => {
+                // SAFETY: the pointer came from Box::into_raw and is owned by this entry.
+                Value::Object(unsafe { &*self.object_ptr() })
+            }
+            kind => Value::Str(self.str_bytes(), Self::str_encoding(kind)),
+        }
+    }
+
+    pub fn value_mut(&mut self) -> ValueMut<'_> {
+        match self.tag() & KIND_MASK {
+            KIND_OBJECT => {
+                // SAFETY: as in `value`, and `&mut self` makes the access exclusive.
+                ValueMut::Object(unsafe { &mut *self.object_ptr() })
+            }
+            kind => ValueMut::Str(self.str_bytes(), Self::str_encoding(kind)),
+        }
+    }
+
+    fn str_encoding(kind: u8) -> StrEncoding {
+        match kind {
+            KIND_INT => StrEncoding::Int,
+            KIND_EMBSTR => StrEncoding::Embstr,
+            _ => StrEncoding::Raw,
+        }
+    }
+
+    fn str_bytes(&self) -> &[u8] {
+        let (_, _, _, payload_at) = self.layout();
+        let (vlen, n) = self.varint_at(payload_at);
+        self.bytes_from(payload_at + n, vlen)
+    }
+
+    /// Replaces the value, keeping key, LRU and (if `keep_expire`) the expire time.
+    pub fn set_value(&mut self, value: NewValue<'_>, expire: Option<u64>) {
+        let lru = self.lru();
+        let fresh = Self::build(self.key(), value, expire, lru);
+        *self = fresh;
+    }
+
+    /// Changes only the expire time (reallocates when the field appears or disappears).
+    pub fn set_expire(&mut self, expire: Option<u64>) {
+        match (self.expire(), expire) {
+            (Some(_), Some(at)) => {
+                let (_, _, exp_at, _) = self.layout();
+                // SAFETY: the 8-byte expire field exists at exp_at.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(
+                        at.to_le_bytes().as_ptr(),
+                        self.ptr.as_ptr().add(exp_at),
+                        8,
+                    )
+                };
+            }
+            (None, None) => {}
+            _ => {
+                let fresh = match self.tag() & KIND_MASK {
+                    KIND_OBJECT => {
+                        let obj = self.take_object();
+                        Self::build(self.key(), NewValue::Object(obj), expire, self.lru())
+                    }
+                    kind => Self::build(
+                        self.key(),
+                        NewValue::Str(self.str_bytes(), Self::str_encoding(kind)),
+                        expire,
+                        self.lru(),
+                    ),
+                };
+                *self = fresh;
+            }
+        }
+    }
+
+    /// Moves the object out, leaving this entry a harmless empty string so Drop is still sound.
+    fn take_object(&mut self) -> Box<Object> {
+        let p = self.object_ptr();
+        let lru = self.lru();
+        let key = self.key().to_vec();
+        // Replace self first without running Drop on the object it pointed to.
+        let old = std::mem::replace(
+            self,
+            Self::build(&key, NewValue::Str(b"", StrEncoding::Raw), None, lru),
+        );
+        old.free_block_only();
+        // SAFETY: `p` came from Box::into_raw and no other entry refers to it any more.
+        unsafe { Box::from_raw(p) }
+    }
+
+    /// Takes the whole value out of the entry (used by RENAME/MOVE to re-key without copying
+    /// large objects).
+    pub fn into_parts(mut self) -> (Vec<u8>, OwnedValue, Option<u64>) {
+        let key = self.key().to_vec();
+        let expire = self.expire();
+        let value = match self.tag() & KIND_MASK {
+            KIND_OBJECT => OwnedValue::Object(self.take_object()),
+            kind => OwnedValue::Str(self.str_bytes().to_vec(), Self::str_encoding(kind)),
+        };
+        (key, value, expire)
+    }
+
+    fn free_block_only(self) {
+        let size = self.size();
+        let layout = Layout::from_size_align(size, 1).expect("valid layout");
+        // SAFETY: the block was allocated with exactly this layout.
+        unsafe { dealloc(self.ptr.as_ptr(), layout) };
+        std::mem::forget(self);
+    }
+
+    /// Heap bytes this entry accounts for (block plus object estimate), for memory reporting.
+    pub fn footprint(&self) -> usize {
+        let block = self.size();
+        match self.value() {
+            Value::Object(o) => block + o.footprint(),
+            Value::Str(..) => block,
+        }
+    }
+}
+
+/// A value taken out of an entry.
+pub enum OwnedValue {
+    Str(Vec<u8>, StrEncoding),
+    Object(Box<Object>),
+}
+
+impl OwnedValue {
+    pub fn as_new(&self) -> NewValue<'_> {
+        match self {
+            OwnedValue::Str(v, e) => NewValue::Str(v, *e),
+            OwnedValue::Object(o) => NewValue::Object(o.boxed_clone()),
+        }
+    }
+}
+
+impl Clone for Entry {
+    fn clone(&self) -> Self {
+        let value = match self.value() {
+            Value::Str(v, e) => NewValue::Str(v, e),
+            Value::Object(o) => NewValue::Object(o.boxed_clone()),
+        };
+        Self::build(self.key(), value, self.expire(), self.lru())
+    }
+}
+
+impl Drop for Entry {
+    fn drop(&mut self) {
+        if self.tag() & KIND_MASK == KIND_OBJECT {
+            // SAFETY: the entry owns the object; it is dropped exactly once, here.
+            drop(unsafe { Box::from_raw(self.object_ptr()) });
+        }
+        let size = self.size();
+        let layout = Layout::from_size_align(size, 1).expect("valid layout");
+        // SAFETY: the block was allocated with exactly this layout and is not used after this.
+        unsafe { dealloc(self.ptr.as_ptr(), layout) };
+    }
+}
+
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry")
+            .field("key", &String::from_utf8_lossy(self.key()))
+            .field("expire", &self.expire())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_round_trip() {
+        let e = Entry::new(
+            b"key",
+            NewValue::Str(b"value", StrEncoding::Embstr),
+            None,
+            77,
+        );
+        assert_eq!(e.key(), b"key");
+        assert_eq!(e.expire(), None);
+        assert_eq!(e.lru(), 77);
+        match e.value() {
+            Value::Str(v, enc) => {
+                assert_eq!(v, b"value");
+                assert_eq!(enc, StrEncoding::Embstr);
+            }
+            Value::Object(_) => panic!("expected string"),
+        }
+    }
+
+    #[test]
+    fn expire_added_changed_removed() {
+        let mut e = Entry::new(b"k", NewValue::Str(b"v", StrEncoding::Embstr), None, 0);
+        e.set_expire(Some(123));
+        assert_eq!(e.expire(), Some(123));
+        e.set_expire(Some(456));
+        assert_eq!(e.expire(), Some(456));
+        assert_eq!(e.key(), b"k");
+        e.set_expire(None);
+        assert_eq!(e.expire(), None);
+        assert!(matches!(e.value(), Value::Str(b"v", _)));
+    }
+
+    #[test]
+    fn long_keys_and_values() {
+        let key = vec![b'k'; 100_000];
+        let val = vec![7u8; 300_000];
+        let mut e = Entry::new(&key, NewValue::Str(&val, StrEncoding::Raw), Some(9), 1);
+        assert_eq!(e.key(), &key[..]);
+        assert!(matches!(e.value(), Value::Str(v, StrEncoding::Raw) if v == &val[..]));
+        e.set_value(NewValue::Str(b"", StrEncoding::Embstr), Some(9));
+        assert!(matches!(e.value(), Value::Str(b"", _)));
+        assert_eq!(e.key(), &key[..]);
+    }
+
+    #[test]
+    fn encodings() {
+        assert_eq!(encoding_for(b"123"), StrEncoding::Int);
+        assert_eq!(encoding_for(b"0123"), StrEncoding::Embstr);
+        assert_eq!(encoding_for(&[b'a'; 44]), StrEncoding::Embstr);
+        assert_eq!(encoding_for(&[b'a'; 45]), StrEncoding::Raw);
+    }
+}

@@ -1,0 +1,263 @@
+//! INCRBYFLOAT / HINCRBYFLOAT arithmetic through the C shim in `longdouble.c`.
+//!
+//! Redis adds in C `long double` (80-bit x87 on x86_64) and prints with
+//! `%.17Lf`; an `f64` cannot reproduce that output, so the work happens in C.
+
+use std::ffi::{c_char, c_int};
+use std::fmt;
+
+/// Redis's `MAX_LONG_DOUBLE_CHARS`: inputs this long or longer are not floats,
+/// and every formatted result fits in this many bytes.
+pub const MAX_LONG_DOUBLE_CHARS: usize = 5 * 1024;
+
+// Status codes returned by the shim; keep in sync with longdouble.c.
+const CUR_INVALID: c_int = -1;
+const INCR_INVALID: c_int = -2;
+const NAN_OR_INF: c_int = -3;
+const INCR_NAN_OR_INF: c_int = -4;
+
+extern "C" {
+    fn shoal_ld_incr(
+        cur: *const c_char,
+        curlen: usize,
+        incr: *const c_char,
+        incrlen: usize,
+        hash_semantics: c_int,
+        out: *mut c_char,
+        outlen: usize,
+    ) -> c_int;
+    fn shoal_ld_valid(s: *const c_char, len: usize) -> c_int;
+    pub(crate) fn shoal_strtod(s: *const c_char, len: usize, out: *mut f64) -> c_int;
+}
+
+/// Why a float increment was refused; `message()` is the exact Redis error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IncrFloatError {
+    /// The stored value (INCRBYFLOAT) or the increment is not a float.
+    NotAFloat,
+    /// The sum overflowed to infinity or is NaN.
+    NanOrInf,
+    /// HINCRBYFLOAT only: the increment itself is infinite.
+    IncrNanOrInf,
+    /// HINCRBYFLOAT only: the stored field value is not a float.
+    HashValueNotAFloat,
+}
+
+impl IncrFloatError {
+    /// The error line Redis sends, without the leading `-` and trailing CRLF.
+    pub fn message(self) -> &'static str {
+        match self {
+            IncrFloatError::NotAFloat => "ERR value is not a valid float",
+            IncrFloatError::NanOrInf => "ERR increment would produce NaN or Infinity",
+            IncrFloatError::IncrNanOrInf => "ERR value is NaN or Infinity",
+            IncrFloatError::HashValueNotAFloat => "ERR hash value is not a float",
+        }
+    }
+}
+
+impl fmt::Display for IncrFloatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+impl std::error::Error for IncrFloatError {}
+
+fn run(current: Option<&[u8]>, incr: &[u8], hash: bool) -> Result<Vec<u8>, c_int> {
+    let mut out = vec![0u8; MAX_LONG_DOUBLE_CHARS];
+    let (cur_ptr, cur_len) = match current {
+        Some(c) => (c.as_ptr().cast::<c_char>(), c.len()),
+        None => (std::ptr::null(), 0),
+    };
+    // SAFETY: every pointer/length pair describes a live slice (or is null with
+    // length 0 for `cur`, which the shim treats as "missing"); the shim writes at
+    // most `out.len()` bytes into `out`.
+    let n = unsafe {
+        shoal_ld_incr(
+            cur_ptr,
+            cur_len,
+            incr.as_ptr().cast::<c_char>(),
+            incr.len(),
+            c_int::from(hash),
+            out.as_mut_ptr().cast::<c_char>(),
+            out.len(),
+        )
+    };
+    if n < 0 {
+        return Err(n);
+    }
+    out.truncate(n as usize);
+    Ok(out)
+}
+
+/// INCRBYFLOAT: `current + incr` formatted as Redis replies and stores it.
+///
+/// For a missing key pass `b"0"` (Redis starts from 0 then).
+pub fn incr_by_float(current: &[u8], incr: &[u8]) -> Result<Vec<u8>, IncrFloatError> {
+    run(Some(current), incr, false).map_err(|code| match code {
+        NAN_OR_INF => IncrFloatError::NanOrInf,
+        _ => IncrFloatError::NotAFloat,
+    })
+}
+
+/// HINCRBYFLOAT: like [`incr_by_float`] with Redis's hash-specific checks and
+/// error texts. `current` is `None` when the field does not exist.
+pub fn hincr_by_float(current: Option<&[u8]>, incr: &[u8]) -> Result<Vec<u8>, IncrFloatError> {
+    run(current, incr, true).map_err(|code| match code {
+        CUR_INVALID => IncrFloatError::HashValueNotAFloat,
+        INCR_NAN_OR_INF => IncrFloatError::IncrNanOrInf,
+        NAN_OR_INF => IncrFloatError::NanOrInf,
+        INCR_INVALID => IncrFloatError::NotAFloat,
+        _ => IncrFloatError::NotAFloat,
+    })
+}
+
+/// Whether Redis's `string2ld` accepts `s` (the check behind
+/// `getLongDoubleFromObject`).
+pub fn parse_long_double_ok(s: &[u8]) -> bool {
+    // SAFETY: pointer and length describe a live slice; the shim only reads it.
+    unsafe { shoal_ld_valid(s.as_ptr().cast::<c_char>(), s.len()) == 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn incr(a: &str, b: &str) -> Result<String, IncrFloatError> {
+        incr_by_float(a.as_bytes(), b.as_bytes()).map(|v| String::from_utf8(v).unwrap())
+    }
+
+    #[test]
+    fn redis_doc_examples() {
+        // INCRBYFLOAT documentation: SET mykey 10.50; INCRBYFLOAT mykey 0.1 -> 10.6;
+        // INCRBYFLOAT mykey -5 -> 5.6; SET mykey 5.0e3; INCRBYFLOAT mykey 2.0e2 -> 5200.
+        assert_eq!(incr("10.50", "0.1").unwrap(), "10.6");
+        assert_eq!(incr("10.6", "-5").unwrap(), "5.6");
+        assert_eq!(incr("5.0e3", "2.0e2").unwrap(), "5200");
+    }
+
+    #[test]
+    fn long_double_precision_hides_binary_noise() {
+        assert_eq!(incr("0.1", "0.2").unwrap(), "0.3");
+        assert_eq!(incr("0", "0.1").unwrap(), "0.1");
+        assert_eq!(incr("3.0e3", "1").unwrap(), "3001");
+        assert_eq!(incr("1", "1").unwrap(), "2");
+        assert_eq!(incr("0", "1.5").unwrap(), "1.5");
+        assert_eq!(incr("17179869184", "1.5").unwrap(), "17179869185.5");
+    }
+
+    #[test]
+    fn negative_zero_prints_as_zero() {
+        assert_eq!(incr("0", "-0").unwrap(), "0");
+        assert_eq!(incr("-0.0", "0").unwrap(), "0");
+        assert_eq!(incr("1.5", "-1.5").unwrap(), "0");
+    }
+
+    #[test]
+    fn tiny_values_print_in_fixed_notation() {
+        // %.17Lf rounds 1e-20 to zero; Redis replies "0" here too.
+        assert_eq!(incr("0", "1e-20").unwrap(), "0");
+        assert_eq!(
+            incr("0", "0.00000000000000001").unwrap(),
+            "0.00000000000000001"
+        );
+    }
+
+    #[test]
+    fn huge_values_print_every_digit() {
+        let r = incr("0", "1e300").unwrap();
+        // 1e300 is not exact in 64-bit-mantissa long double; glibc prints the
+        // exact binary value, which is what Redis replies.
+        assert!(r.starts_with("100000000000000000000899732407955919387052394427329074793826008232"));
+        assert_eq!(r.len(), 301);
+        assert!(!r.contains('.'));
+        // Beyond f64 range but within long double range is still accepted.
+        assert!(incr("1e400", "1").unwrap().len() > 400);
+    }
+
+    #[test]
+    fn rejects_what_string2ld_rejects() {
+        for bad in [
+            "", " 1", "1 ", "abc", "1.2.3", "nan", "NaN", "1e", "--1", "1e99999", "\t1",
+        ] {
+            assert_eq!(
+                incr(bad, "1"),
+                Err(IncrFloatError::NotAFloat),
+                "current {bad:?}"
+            );
+            assert_eq!(
+                incr("1", bad),
+                Err(IncrFloatError::NotAFloat),
+                "incr {bad:?}"
+            );
+        }
+        assert!(incr_by_float(b"1\0", b"1").is_err());
+        let long = "1".repeat(MAX_LONG_DOUBLE_CHARS);
+        assert_eq!(incr(&long, "1"), Err(IncrFloatError::NotAFloat));
+        let just_fits = format!("0.{}", "0".repeat(MAX_LONG_DOUBLE_CHARS - 3));
+        assert_eq!(incr(&just_fits, "1").unwrap(), "1");
+    }
+
+    #[test]
+    fn accepts_what_strtold_accepts() {
+        assert_eq!(incr("+1", "1").unwrap(), "2");
+        assert_eq!(incr("0x10", "1").unwrap(), "17");
+        assert_eq!(incr(".5", "1.").unwrap(), "1.5");
+        assert_eq!(incr("1E2", "0").unwrap(), "100");
+        assert_eq!(incr("00012", "0").unwrap(), "12");
+    }
+
+    #[test]
+    fn infinity_results_are_refused() {
+        assert_eq!(incr("inf", "1"), Err(IncrFloatError::NanOrInf));
+        assert_eq!(incr("1", "-inf"), Err(IncrFloatError::NanOrInf));
+        assert_eq!(incr("inf", "-inf"), Err(IncrFloatError::NanOrInf));
+        assert_eq!(
+            incr("1.18e4932", "1.18e4932"),
+            Err(IncrFloatError::NanOrInf)
+        );
+    }
+
+    #[test]
+    fn hash_variant_checks_increment_first() {
+        let h = |cur: Option<&str>, by: &str| {
+            hincr_by_float(cur.map(str::as_bytes), by.as_bytes())
+                .map(|v| String::from_utf8(v).unwrap())
+        };
+        assert_eq!(h(None, "10.5").unwrap(), "10.5");
+        assert_eq!(h(Some("10.5"), "0.1").unwrap(), "10.6");
+        assert_eq!(h(Some("abc"), "x"), Err(IncrFloatError::NotAFloat));
+        assert_eq!(h(Some("abc"), "inf"), Err(IncrFloatError::IncrNanOrInf));
+        assert_eq!(h(Some("abc"), "1"), Err(IncrFloatError::HashValueNotAFloat));
+        assert_eq!(h(Some("inf"), "1"), Err(IncrFloatError::NanOrInf));
+        assert_eq!(
+            IncrFloatError::HashValueNotAFloat.message(),
+            "ERR hash value is not a float"
+        );
+    }
+
+    #[test]
+    fn error_texts() {
+        assert_eq!(
+            IncrFloatError::NotAFloat.to_string(),
+            "ERR value is not a valid float"
+        );
+        assert_eq!(
+            IncrFloatError::NanOrInf.to_string(),
+            "ERR increment would produce NaN or Infinity"
+        );
+    }
+
+    #[test]
+    fn parse_ok_matches_string2ld() {
+        assert!(parse_long_double_ok(b"1.5"));
+        assert!(parse_long_double_ok(b"inf"));
+        assert!(parse_long_double_ok(b"-Infinity"));
+        assert!(parse_long_double_ok(b"1e400"));
+        assert!(!parse_long_double_ok(b"1e5000"));
+        assert!(!parse_long_double_ok(b"1e-5000"));
+        assert!(!parse_long_double_ok(b"nan"));
+        assert!(!parse_long_double_ok(b" 1"));
+        assert!(!parse_long_double_ok(b""));
+    }
+}
