@@ -170,7 +170,7 @@ fn lock_keys<'s>(
     if spec.key_specs.is_empty() && spec.keys_proc.is_none() {
         return Locks::None;
     }
-    let mut positions = Vec::new();
+    let mut positions = crate::spec::KeyPositions::new();
     key_positions(spec, args, &mut positions);
     let mut slots: SmallVec<[u16; 8]> = positions
         .iter()

@@ -4,11 +4,11 @@
 use shoal_resp::Args;
 use shoal_util::string2ll;
 
-use crate::spec::{BeginSearch, CommandSpec, FindKeys};
+use crate::spec::{BeginSearch, CommandSpec, FindKeys, KeyPositions};
 
 /// Appends the argument positions of every key to `out`. Positions past the end (a variadic
 /// command given too few arguments) are skipped: the handler reports the error.
-pub fn key_positions(spec: &CommandSpec, args: &Args<'_>, out: &mut Vec<usize>) {
+pub fn key_positions(spec: &CommandSpec, args: &Args<'_>, out: &mut KeyPositions) {
     if let Some(p) = spec.keys_proc {
         p(args, out);
         return;

@@ -11,8 +11,11 @@ use crate::errors::CmdResult;
 
 pub type Handler = fn(&mut Ctx<'_>, &Args<'_>) -> CmdResult;
 
+/// Argument positions of a command's keys; inline for the common few-key case.
+pub type KeyPositions = smallvec::SmallVec<[usize; 8]>;
+
 /// Finds keys for commands whose key specs cannot (Redis's "getkeys_proc"), e.g. SORT.
-pub type KeysProc = fn(&Args<'_>, &mut Vec<usize>);
+pub type KeysProc = fn(&Args<'_>, &mut KeyPositions);
 
 bitflags! {
     /// Command flags, named and printed as Redis names them.

@@ -32,6 +32,9 @@ impl State {
             rewritten: HashSet::new(),
             needs_signature: true,
         };
+        // Unlike Redis, the newline ending the last line does not count as an
+        // extra empty line, so repeated rewrites leave the file unchanged.
+        let content = content.strip_suffix(b"\n").unwrap_or(content);
         if content.is_empty() {
             return state;
         }

@@ -29,13 +29,16 @@ fn at(pattern: &[u8], i: usize) -> u8 {
     pattern.get(i).copied().unwrap_or(0)
 }
 
-/// C `tolower` on a (signed) `char` value in the C locale.
+/// glibc `tolower` on a (signed) `char` value in the C locale: ASCII letters
+/// fold, and -128..=-2 come back as their unsigned byte value (the table is
+/// indexed that way) while -1 is EOF and stays -1. This reorders high bytes in
+/// case-insensitive ranges, and Redis inherits that.
 #[inline]
 fn lower(c: i32) -> i32 {
-    if (i32::from(b'A')..=i32::from(b'Z')).contains(&c) {
-        c + 32
-    } else {
-        c
+    match c {
+        65..=90 => c + 32,
+        -128..=-2 => c + 256,
+        _ => c,
     }
 }
 
@@ -47,7 +50,7 @@ fn as_c_char(b: u8) -> i32 {
 #[inline]
 fn same(a: u8, b: u8, nocase: bool) -> bool {
     if nocase {
-        a.to_ascii_lowercase() == b.to_ascii_lowercase()
+        a.eq_ignore_ascii_case(&b)
     } else {
         a == b
     }
@@ -293,6 +296,13 @@ mod tests {
         assert!(glob_match(b"[a-\xff]", b"\xff", false));
         assert!(!glob_match(b"[a-\xff]", b"b", false));
         assert!(!glob_match(b"[a-\xff]", b"\x80", false));
+        // With nocase, glibc's tolower maps 0x80..=0xfe to 128..=254 but 0xff
+        // (EOF) to -1, so the same range now excludes 0x80..=0xfe and '0'..
+        assert!(glob_match(b"[a-\xff]", b"\xff", true));
+        assert!(glob_match(b"[\x80-\x90]", b"\x85", true));
+        assert!(!glob_match(b"[*-\xfe]", b"\xff", true));
+        assert!(glob_match(b"[*-\xfe]", b"\xff", false));
+        assert!(glob_match(b"[*-\xfe]", b"z", true));
     }
 
     #[test]

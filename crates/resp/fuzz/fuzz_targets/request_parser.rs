@@ -52,15 +52,23 @@ fn run(input: &[u8], chunks: &[u8], limits: &Limits) -> Vec<Frame> {
 
 fuzz_target!(|data: &[u8]| {
     // Header: limit flags, chunk-size count, chunk sizes; the rest is input.
-    let Some((&flags, rest)) = data.split_first() else { return };
-    let Some((&n, rest)) = rest.split_first() else { return };
+    let Some((&flags, rest)) = data.split_first() else {
+        return;
+    };
+    let Some((&n, rest)) = rest.split_first() else {
+        return;
+    };
     let n = usize::from(n % 8) + 1;
     if rest.len() < n {
         return;
     }
     let (chunks, input) = rest.split_at(n);
     let limits = Limits {
-        max_bulk_len: if flags & 1 != 0 { 64 } else { 512 * 1024 * 1024 },
+        max_bulk_len: if flags & 1 != 0 {
+            64
+        } else {
+            512 * 1024 * 1024
+        },
         max_multibulk_len: if flags & 2 != 0 { 8 } else { i32::MAX as u64 },
         authenticated: flags & 4 == 0,
     };
@@ -100,7 +108,10 @@ fuzz_target!(|data: &[u8]| {
         let n = a.len().min(b.len());
         a[..n] == b[..n]
     };
-    assert!(agree(&oneshot, &chunked), "one-shot {oneshot:?} vs chunked {chunked:?}");
+    assert!(
+        agree(&oneshot, &chunked),
+        "one-shot {oneshot:?} vs chunked {chunked:?}"
+    );
     assert!(agree(&oneshot, &whole));
     let too_big = |frames: &[Frame]| {
         frames.iter().any(|f| {
