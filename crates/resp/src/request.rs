@@ -103,6 +103,14 @@ impl ProtocolError {
         text.as_bytes().to_vec()
     }
 
+    /// The complete error text for [`ReplyBuf::error`](crate::ReplyBuf::error):
+    /// `ERR ` followed by [`message_bytes`](Self::message_bytes).
+    pub fn error_text(&self) -> Vec<u8> {
+        let mut text = b"ERR ".to_vec();
+        text.extend_from_slice(&self.message_bytes());
+        text
+    }
+
     /// The error text without the `ERR ` prefix, e.g.
     /// `Protocol error: invalid bulk length`. Lossy only for a non-ASCII
     /// byte in `ExpectedDollar`; use [`message_bytes`](Self::message_bytes)
@@ -195,6 +203,10 @@ impl RequestParser {
 
     /// Parses the frame that starts at `buf[0]`. On `Command`, the arguments
     /// stay available through [`args`](Self::args) until the next call.
+    ///
+    /// Pass everything buffered from the frame start on, pipelined data
+    /// included: like Redis, the 64 KiB "too big" checks measure the whole
+    /// unparsed buffer.
     pub fn parse(&mut self, buf: &[u8], limits: &Limits) -> Result<Parsed, ProtocolError> {
         if self.stage == Stage::Idle {
             if buf.is_empty() {

@@ -180,6 +180,7 @@ fn error_messages() {
         assert_eq!(e.message(), *text);
         assert_eq!(e.to_string(), *text);
         assert_eq!(e.message_bytes(), text.as_bytes());
+        assert_eq!(e.error_text(), format!("ERR {text}").into_bytes());
     }
     assert_eq!(
         ProtocolError::ExpectedDollar(0xff).message_bytes(),

@@ -142,8 +142,7 @@ impl Conn {
                         }
                     }
                     Err(e) => {
-                        let text = format!("ERR {}", e.message());
-                        out.error(text.as_bytes());
+                        out.error(&e.error_text());
                         stats.count_error("ERR");
                         close = true;
                         break;
