@@ -47,7 +47,12 @@ impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut m = f.debug_map();
         for p in Param::all() {
-            m.entry(&p.name(), &String::from_utf8_lossy(&self.render(p)));
+            let value = if p.def().sensitive {
+                "(redacted)".into()
+            } else {
+                String::from_utf8_lossy(&self.render(p)).into_owned()
+            };
+            m.entry(&p.name(), &value);
         }
         m.finish()
     }
@@ -66,7 +71,12 @@ pub(crate) fn default_words(def: &ParamDef) -> Vec<Vec<u8>> {
 pub(crate) fn default_value(def: &ParamDef) -> Value {
     let words = default_words(def);
     let refs: Vec<&[u8]> = words.iter().map(Vec::as_slice).collect();
-    parse(def, &refs).unwrap_or_else(|e| panic!("default of {} does not parse: {e}", def.name))
+    match parse(def, &refs) {
+        Ok(v) => v,
+        // Like Redis when getcwd fails (the start directory was removed).
+        Err(_) if def.kind == Kind::Dir => Value::Text(b".".to_vec()),
+        Err(e) => panic!("default of {} does not parse: {e}", def.name),
+    }
 }
 
 impl Config {

@@ -129,6 +129,16 @@ fn builtin_defaults_match_redis() {
     assert_eq!(c.config_file(), None);
 }
 
+#[test]
+fn config_is_shareable_and_debug_hides_secrets() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Config>();
+    let c = from_str_conf("requirepass hunter2").unwrap();
+    let shown = format!("{c:?}");
+    assert!(shown.contains("\"port\": \"6379\""), "{shown}");
+    assert!(!shown.contains("hunter2"));
+}
+
 // ---- CONFIG GET -----------------------------------------------------------
 
 #[test]
