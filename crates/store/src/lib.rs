@@ -6,8 +6,12 @@
 
 pub mod db;
 pub mod entry;
+pub mod hash;
 pub mod keyspace;
+pub mod list;
 pub mod object;
+pub mod set;
+pub mod zset;
 
 pub use db::{hash_key, Db, EntryMut};
 pub use entry::{encoding_for, Entry, NewValue, OwnedValue, StrEncoding, Value, ValueMut};

@@ -1,29 +1,51 @@
 //! Collection values (lists, hashes, sets, sorted sets) with their compact encodings.
 //!
-//! Strings live inline in the entry block; everything here is reached through one pointer.
-//! The collection families arrive with the data-types work; the entry layout already reserves
-//! the pointer so adding a variant changes nothing else in the keyspace.
+//! Strings live inline in the entry block; everything here is reached through one pointer from
+//! the entry. Each type has its own module that knows its encodings (compact listpack-like or
+//! full) and never sees a client; command handlers use these APIs.
+
+use crate::{hash::Hash, list::List, set::Set, zset::ZSet};
 
 #[derive(Clone, Debug)]
-pub enum Object {}
+pub enum Object {
+    List(List),
+    Hash(Hash),
+    Set(Set),
+    ZSet(ZSet),
+}
 
 impl Object {
     /// Estimated heap bytes held by the object, for `INFO memory` and eviction.
     pub fn footprint(&self) -> usize {
-        match *self {}
+        match self {
+            Object::List(v) => v.footprint(),
+            Object::Hash(v) => v.footprint(),
+            Object::Set(v) => v.footprint(),
+            Object::ZSet(v) => v.footprint(),
+        }
     }
 
     pub fn boxed_clone(&self) -> Box<Object> {
-        match *self {}
+        Box::new(self.clone())
     }
 
     /// The name `TYPE` prints.
     pub fn type_name(&self) -> &'static str {
-        match *self {}
+        match self {
+            Object::List(_) => "list",
+            Object::Hash(_) => "hash",
+            Object::Set(_) => "set",
+            Object::ZSet(_) => "zset",
+        }
     }
 
     /// The name `OBJECT ENCODING` prints.
     pub fn encoding_name(&self) -> &'static str {
-        match *self {}
+        match self {
+            Object::List(v) => v.encoding_name(),
+            Object::Hash(v) => v.encoding_name(),
+            Object::Set(v) => v.encoding_name(),
+            Object::ZSet(v) => v.encoding_name(),
+        }
     }
 }
