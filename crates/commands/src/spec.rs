@@ -341,6 +341,11 @@ pub struct CommandSpec {
     pub since: &'static str,
     pub summary: &'static str,
     pub complexity: &'static str,
+    /// `COMMAND DOCS` history: (version, what changed).
+    pub history: &'static [(&'static str, &'static str)],
+    /// Non-empty for deprecated commands (`COMMAND DOCS` then also shows doc_flags deprecated).
+    pub deprecated_since: &'static str,
+    pub replaced_by: &'static str,
     pub args: &'static [Arg],
     pub handler: Handler,
     pub subcommands: &'static [CommandSpec],
@@ -364,6 +369,9 @@ impl CommandSpec {
         since: "1.0.0",
         summary: "",
         complexity: "",
+        history: &[],
+        deprecated_since: "",
+        replaced_by: "",
         args: &[],
         handler: no_handler,
         subcommands: &[],

@@ -1,5 +1,9 @@
-//! The expiry options SET and GETEX share (EX/PX/EXAT/PXAT/KEEPTTL/PERSIST, NX/XX/GET), parsed
-//! with Redis's rules: which options exclude which, and the exact errors for bad times.
+//! The options SET and GETEX share (NX/XX/GET, EX/PX/EXAT/PXAT/KEEPTTL/PERSIST), parsed with
+//! Redis's rules: which options exclude which, and the exact errors for bad times.
+//!
+//! Parsing and validating the time are separate steps because Redis does them at different
+//! moments: SET validates the time before touching the key, GETEX only once it has found a
+//! string there (`GETEX missing EX abc` replies nil, not an error).
 
 use shoal_resp::Args;
 
@@ -11,94 +15,116 @@ pub enum Which {
     GetEx,
 }
 
-#[derive(Default, Debug, Clone, Copy)]
-pub struct Opts {
-    pub nx: bool,
-    pub xx: bool,
-    pub get: bool,
-    pub keepttl: bool,
-    pub persist: bool,
-    /// Absolute expire time in ms, once resolved.
-    pub expire_at: Option<u64>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Unit {
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Unit {
     Ex,
     Px,
     ExAt,
     PxAt,
 }
 
-/// Parses options from `args[from..]`; `now` turns relative times into absolute ones.
-pub fn parse(
-    args: &Args<'_>,
-    from: usize,
-    which: Which,
-    cmd: &'static str,
-    now: u64,
-) -> Result<Opts, Error> {
+impl Unit {
+    fn from_keyword(opt: &[u8]) -> Option<Unit> {
+        let is = |k: &str| opt.eq_ignore_ascii_case(k.as_bytes());
+        if is("EX") {
+            Some(Unit::Ex)
+        } else if is("PX") {
+            Some(Unit::Px)
+        } else if is("EXAT") {
+            Some(Unit::ExAt)
+        } else if is("PXAT") {
+            Some(Unit::PxAt)
+        } else {
+            None
+        }
+    }
+
+    /// EXAT/PXAT name a moment; EX/PX a duration from now.
+    pub fn is_absolute(self) -> bool {
+        matches!(self, Unit::ExAt | Unit::PxAt)
+    }
+
+    fn in_seconds(self) -> bool {
+        matches!(self, Unit::Ex | Unit::ExAt)
+    }
+}
+
+/// An expire option as given on the command line, not validated yet.
+#[derive(Clone, Copy, Debug)]
+pub struct Expire<'a> {
+    pub unit: Unit,
+    pub raw: &'a [u8],
+}
+
+impl Expire<'_> {
+    /// The absolute expire time in ms, or the error Redis gives for this time.
+    pub fn resolve(&self, cmd: &'static str, now: u64) -> Result<u64, Error> {
+        resolve(self.unit, self.raw, cmd, now)
+    }
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+pub struct Opts<'a> {
+    pub nx: bool,
+    pub xx: bool,
+    pub get: bool,
+    pub keepttl: bool,
+    pub persist: bool,
+    pub expire: Option<Expire<'a>>,
+}
+
+/// Parses options from `args[from..]`. Repeating an option is allowed (the last time given
+/// wins), combining exclusive ones is a syntax error, as in Redis.
+pub fn parse<'a>(args: &Args<'a>, from: usize, which: Which) -> Result<Opts<'a>, Error> {
     let mut o = Opts::default();
-    let mut time: Option<(Unit, &[u8])> = None;
+    let set = which == Which::Set;
     let mut j = from;
     while j < args.len() {
         let opt = args.get(j);
-        let has_next = j + 1 < args.len();
         let is = |k: &str| opt.eq_ignore_ascii_case(k.as_bytes());
-        if is("NX") && !o.xx && which == Which::Set {
+        if set && is("NX") && !o.xx {
             o.nx = true;
-        } else if is("XX") && !o.nx && which == Which::Set {
+        } else if set && is("XX") && !o.nx {
             o.xx = true;
-        } else if is("GET") && which == Which::Set {
+        } else if set && is("GET") {
             o.get = true;
-        } else if is("KEEPTTL") && !o.persist && time.is_none() && which == Which::Set {
+        } else if set && is("KEEPTTL") && o.expire.is_none() {
             o.keepttl = true;
-        } else if is("PERSIST") && which == Which::GetEx && time.is_none() && !o.keepttl {
+        } else if !set && is("PERSIST") && o.expire.is_none() {
             o.persist = true;
-        } else if let Some(unit) = time_unit(opt) {
-            let others_ok = !o.keepttl && !o.persist && time.is_none_or(|(u, _)| u == unit);
-            if !others_ok || !has_next {
+        } else if let Some(unit) = Unit::from_keyword(opt) {
+            let compatible = !o.keepttl && !o.persist && o.expire.is_none_or(|e| e.unit == unit);
+            if !compatible || j + 1 >= args.len() {
                 return Err(Error::Syntax);
             }
-            time = Some((unit, args.get(j + 1)));
+            o.expire = Some(Expire {
+                unit,
+                raw: args.get(j + 1),
+            });
             j += 1;
         } else {
             return Err(Error::Syntax);
         }
         j += 1;
     }
-    if let Some((unit, raw)) = time {
-        o.expire_at = Some(resolve(unit, raw, cmd, now)?);
-    }
     Ok(o)
 }
 
-fn time_unit(opt: &[u8]) -> Option<Unit> {
-    let is = |k: &str| opt.eq_ignore_ascii_case(k.as_bytes());
-    if is("EX") {
-        Some(Unit::Ex)
-    } else if is("PX") {
-        Some(Unit::Px)
-    } else if is("EXAT") {
-        Some(Unit::ExAt)
-    } else if is("PXAT") {
-        Some(Unit::PxAt)
-    } else {
-        None
-    }
-}
-
-fn resolve(unit: Unit, raw: &[u8], cmd: &'static str, now: u64) -> Result<u64, Error> {
+/// Turns an EX/PX/EXAT/PXAT value into an absolute time in ms (Redis's
+/// getExpireMillisecondsOrReply; `cmd` names the command in the error).
+pub fn resolve(unit: Unit, raw: &[u8], cmd: &'static str, now: u64) -> Result<u64, Error> {
     let v = crate::args::int(raw)?;
-    let seconds = matches!(unit, Unit::Ex | Unit::ExAt);
-    if v <= 0 || (seconds && v > i64::MAX / 1000) {
+    if v <= 0 || (unit.in_seconds() && v > i64::MAX / 1000) {
         return Err(Error::InvalidExpire(cmd));
     }
-    let mut ms = if seconds { v * 1000 } else { v };
-    if matches!(unit, Unit::Ex | Unit::Px) {
-        ms = ms
-            .checked_add(now as i64)
-            .ok_or(Error::InvalidExpire(cmd))?;
-    }
-    Ok(ms as u64)
+    let ms = if unit.in_seconds() { v * 1000 } else { v };
+    let at = if unit.is_absolute() {
+        ms
+    } else {
+        // Redis adds without an overflow check and refuses a result <= 0: the same as
+        // refusing an overflow here.
+        ms.checked_add(now as i64)
+            .ok_or(Error::InvalidExpire(cmd))?
+    };
+    Ok(at as u64)
 }

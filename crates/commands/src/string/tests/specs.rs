@@ -1,0 +1,120 @@
+//! Arity, flags, ACL categories, key specs and tips as `COMMAND INFO` shows them on a real
+//! redis-server (7.0 output, plus 7.2's removal of MSETNX's tips).
+
+use crate::registry::registry;
+use crate::spec::{BeginSearch, FindKeys, ACL_NAMES, FLAG_NAMES, KS_FLAG_NAMES};
+
+/// `name arity flags acl-categories | key-spec flags begin find | tips`, in Redis's words.
+fn describe(name: &str) -> String {
+    let spec = registry().lookup(name.as_bytes()).expect("registered").spec;
+    let flags: Vec<&str> = FLAG_NAMES
+        .iter()
+        .filter(|(f, _)| spec.flags.contains(*f))
+        .map(|(_, n)| *n)
+        .collect();
+    let acl = spec.acl_categories();
+    let cats: Vec<String> = ACL_NAMES
+        .iter()
+        .filter(|(a, _)| acl.contains(*a))
+        .map(|(_, n)| format!("@{n}"))
+        .collect();
+    let mut out = format!(
+        "{} {} {} {}",
+        spec.name,
+        spec.arity,
+        flags.join(" "),
+        cats.join(" ")
+    );
+    for ks in spec.key_specs {
+        let kf: Vec<&str> = KS_FLAG_NAMES
+            .iter()
+            .filter(|(f, _)| ks.flags.contains(*f))
+            .map(|(_, n)| *n)
+            .collect();
+        let BeginSearch::Index(i) = ks.begin else {
+            panic!("string commands begin by index")
+        };
+        let FindKeys::Range {
+            lastkey,
+            keystep,
+            limit,
+        } = ks.find
+        else {
+            panic!("string commands find keys by range")
+        };
+        out += &format!(
+            " | {} index {i} range {lastkey} {keystep} {limit}",
+            kf.join(" ")
+        );
+        if !ks.notes.is_empty() {
+            out += &format!(" ({})", ks.notes);
+        }
+    }
+    if !spec.tips.is_empty() {
+        out += &format!(" | {}", spec.tips.join(" "));
+    }
+    out
+}
+
+#[test]
+fn command_info_matches_redis() {
+    let want = [
+        "get 2 readonly fast @read @string @fast | RO access index 1 range 0 1 0",
+        "set -3 write denyoom @write @string @slow | RW access update variable_flags index 1 \
+         range 0 1 0 (RW and ACCESS due to the optional `GET` argument)",
+        "getex -2 write fast @write @string @fast | RW access update index 1 range 0 1 0 \
+         (RW and UPDATE because it changes the TTL)",
+        "getdel 2 write fast @write @string @fast | RW access delete index 1 range 0 1 0",
+        "getset 3 write denyoom fast @write @string @fast | RW access update index 1 range 0 1 0",
+        "setnx 3 write denyoom fast @write @string @fast | OW insert index 1 range 0 1 0",
+        "setex 4 write denyoom @write @string @slow | OW update index 1 range 0 1 0",
+        "psetex 4 write denyoom @write @string @slow | OW update index 1 range 0 1 0",
+        "mget -2 readonly fast @read @string @fast | RO access index 1 range -1 1 0 \
+         | request_policy:multi_shard",
+        "mset -3 write denyoom @write @string @slow | OW update index 1 range -1 2 0 \
+         | request_policy:multi_shard response_policy:all_succeeded",
+        "msetnx -3 write denyoom @write @string @slow | OW insert index 1 range -1 2 0",
+        "append 3 write denyoom fast @write @string @fast | RW insert index 1 range 0 1 0",
+        "strlen 2 readonly fast @read @string @fast | RO index 1 range 0 1 0",
+        "getrange 4 readonly @read @string @slow | RO access index 1 range 0 1 0",
+        "substr 4 readonly @read @string @slow | RO access index 1 range 0 1 0",
+        "setrange 4 write denyoom @write @string @slow | RW update index 1 range 0 1 0",
+        "incr 2 write denyoom fast @write @string @fast | RW access update index 1 range 0 1 0",
+        "decr 2 write denyoom fast @write @string @fast | RW access update index 1 range 0 1 0",
+        "incrby 3 write denyoom fast @write @string @fast | RW access update index 1 range 0 1 0",
+        "decrby 3 write denyoom fast @write @string @fast | RW access update index 1 range 0 1 0",
+        "incrbyfloat 3 write denyoom fast @write @string @fast | RW access update index 1 \
+         range 0 1 0",
+        "lcs -3 readonly @read @string @slow | RO access index 1 range 1 1 0",
+    ];
+    for line in want {
+        let name = line.split(' ').next().unwrap();
+        assert_eq!(describe(name), line);
+    }
+    assert_eq!(super::super::COMMANDS.len(), want.len());
+}
+
+#[test]
+fn docs_metadata() {
+    let spec = |n: &str| registry().lookup(n.as_bytes()).unwrap().spec;
+    assert_eq!(spec("getset").deprecated_since, "6.2.0");
+    assert_eq!(spec("getset").replaced_by, "`SET` with the `!GET` argument");
+    assert_eq!(spec("substr").replaced_by, "`GETRANGE`");
+    assert_eq!(spec("setnx").replaced_by, "`SET` with the `NX` argument");
+    assert_eq!(spec("setex").replaced_by, "`SET` with the `EX` argument");
+    assert_eq!(spec("psetex").replaced_by, "`SET` with the `PX` argument");
+    assert_eq!(spec("psetex").since, "2.6.0");
+    assert_eq!(spec("get").deprecated_since, "");
+    assert_eq!(spec("set").history.len(), 4);
+    let names: Vec<&str> = spec("set").args.iter().map(|a| a.name).collect();
+    assert_eq!(names, ["key", "value", "condition", "get", "expiration"]);
+    let lcs: Vec<&str> = spec("lcs").args.iter().map(|a| a.token).collect();
+    assert_eq!(lcs, ["", "", "LEN", "IDX", "MINMATCHLEN", "WITHMATCHLEN"]);
+    for (name, summary) in [
+        ("decr", "Decrements the integer value of a key by one. Uses 0 as initial value if the key doesn't exist."),
+        ("psetex", "Sets both string value and expiration time in milliseconds of a key. The key is created if it doesn't exist."),
+        ("msetnx", "Atomically modifies the string values of one or more keys only when all keys don't exist."),
+    ] {
+        assert_eq!(spec(name).summary, summary);
+    }
+}
