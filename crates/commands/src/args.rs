@@ -47,7 +47,7 @@ impl<'a, 'b> Cursor<'a, 'b> {
         (self.pos < self.args.len()).then(|| self.args.get(self.pos))
     }
 
-    pub fn next(&mut self) -> Option<&'a [u8]> {
+    pub fn advance(&mut self) -> Option<&'a [u8]> {
         let v = self.peek()?;
         self.pos += 1;
         Some(v)
@@ -55,7 +55,7 @@ impl<'a, 'b> Cursor<'a, 'b> {
 
     /// The value after an option keyword; a missing value is a syntax error as in Redis.
     pub fn value(&mut self) -> Result<&'a [u8], Error> {
-        self.next().ok_or(Error::Syntax)
+        self.advance().ok_or(Error::Syntax)
     }
 
     pub fn remaining(&self) -> usize {

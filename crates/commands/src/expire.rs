@@ -105,10 +105,8 @@ fn finish(server: &Server, shard: usize, report: &CycleReport, ttl_sum: u128, tt
     if report.timed_out {
         stats.expired_time_cap_reached_count.inc();
     }
-    if report.checked > 0 {
-        stats
-            .expired_stale_perc
-            .set((report.expired * 100 / report.checked) as u64);
+    if let Some(perc) = (report.expired * 100).checked_div(report.checked) {
+        stats.expired_stale_perc.set(perc as u64);
     }
     if ttl_n > 0 {
         // Smoothed like Redis's avg_ttl so INFO keyspace does not jump between ticks.
