@@ -7,6 +7,7 @@
 pub mod db;
 pub mod entry;
 pub mod keyspace;
+pub mod lru;
 pub mod object;
 
 pub use db::{hash_key, Db, EntryMut};
