@@ -3,7 +3,9 @@
 //! Fields are public so a handler can borrow `ctx.keys` and `ctx.out` at the same time
 //! (`let v = ctx.keys.get(k); ctx.out.bulk(v)` borrows two different fields).
 
+use shoal_config::{Config, MaxmemoryPolicy, Param};
 use shoal_resp::ReplyBuf;
+use shoal_store::lru::{self, LfuParams};
 use shoal_store::{hash_key, Db, Entry, EntryMut, Keyspace, NewValue, Slot, SlotGuard};
 use shoal_util::key_slot;
 
@@ -43,11 +45,24 @@ pub struct Keys<'a> {
     pub dirty: u64,
     /// When true, reads do not update the key's access time (CLIENT NO-TOUCH, OBJECT, TYPE...).
     pub no_touch: bool,
+    /// Set under an LFU maxmemory policy: the access field then holds an LFU counter.
+    pub lfu: Option<LfuParams>,
 }
 
 /// Redis's LRU clock: seconds, 24 bits.
 pub fn lru_clock(now_ms: u64) -> u32 {
-    ((now_ms / 1000) & 0xff_ffff) as u32
+    lru::lru_clock(now_ms)
+}
+
+/// The LFU settings when `maxmemory-policy` is an LFU one, else None (entries keep LRU time).
+pub fn lfu_params(config: &Config) -> Option<LfuParams> {
+    match config.maxmemory_policy() {
+        MaxmemoryPolicy::AllkeysLfu | MaxmemoryPolicy::VolatileLfu => Some(LfuParams {
+            log_factor: config.get_i64(Param::LfuLogFactor).max(0) as u32,
+            decay_time: config.get_i64(Param::LfuDecayTime).max(0) as u32,
+        }),
+        _ => None,
+    }
 }
 
 pub fn is_expired(entry: &Entry, now: u64) -> bool {
@@ -71,6 +86,7 @@ impl<'a> Keys<'a> {
             lru: lru_clock(now),
             dirty: 0,
             no_touch: false,
+            lfu: None,
         }
     }
 
@@ -85,6 +101,22 @@ impl<'a> Keys<'a> {
 
     pub fn lru(&self) -> u32 {
         self.lru
+    }
+
+    /// The access field of a key created now (LRU clock, or the LFU initial counter).
+    pub fn new_entry_lru(&self) -> u32 {
+        match self.lfu {
+            Some(_) => lru::lfu_init(self.now),
+            None => self.lru,
+        }
+    }
+
+    /// The access field after an access now to a key whose field was `old`.
+    fn accessed_lru(&self, old: u32) -> u32 {
+        match self.lfu {
+            Some(p) => lru::lfu_access(old, self.now, p),
+            None => self.lru,
+        }
     }
 
     /// The locked slot `slot`; locks it now if the command holds no lock yet.
@@ -116,11 +148,13 @@ impl<'a> Keys<'a> {
         self.slot(key_slot(key)).db(db)
     }
 
-    /// The one lookup path: lazy expiry, optional hit/miss counting and access-time update.
-    fn lookup(&mut self, db: usize, key: &[u8], read: bool) -> Option<EntryMut<'_>> {
+    /// The one lookup path: lazy expiry, optional hit/miss counting (`read`) and access-time
+    /// update (`touch`, unless the client asked for NO-TOUCH).
+    fn lookup(&mut self, db: usize, key: &[u8], read: bool, touch: bool) -> Option<EntryMut<'_>> {
         let hash = hash_key(key);
-        let (now, stats, lru) = (self.now, self.stats, self.lru);
-        let touch = read && !self.no_touch;
+        let (now, stats) = (self.now, self.stats);
+        let touch = touch && !self.no_touch;
+        let (lru, lfu) = (self.lru, self.lfu);
         let slot = self.slot(key_slot(key));
         let Some(table) = slot.db_if_exists(db) else {
             // A slot that never held a key in this db: still a miss for INFO stats.
@@ -151,7 +185,11 @@ impl<'a> Keys<'a> {
         }
         let mut e = table.get_mut(hash, key)?;
         if touch {
-            e.entry_mut().set_lru(lru);
+            let field = match lfu {
+                Some(p) => lru::lfu_access(e.entry().lru(), now, p),
+                None => lru,
+            };
+            e.entry_mut().set_lru(field);
         }
         Some(e)
     }
@@ -159,7 +197,14 @@ impl<'a> Keys<'a> {
     /// Read lookup (Redis's lookupKeyRead): counts a keyspace hit or miss.
     pub fn get(&mut self, key: &[u8]) -> Option<&Entry> {
         let db = self.db;
-        self.lookup(db, key, true).map(|e| &*e.into_entry())
+        self.lookup(db, key, true, true).map(|e| &*e.into_entry())
+    }
+
+    /// Read lookup that counts a hit or miss but leaves the access time alone (Redis's
+    /// LOOKUP_NOTOUCH: TYPE, TTL, EXISTS, OBJECT).
+    pub fn get_untouched(&mut self, key: &[u8]) -> Option<&Entry> {
+        let db = self.db;
+        self.lookup(db, key, true, false).map(|e| &*e.into_entry())
     }
 
     /// Lookup without statistics or access-time update.
@@ -169,17 +214,18 @@ impl<'a> Keys<'a> {
     }
 
     pub fn peek_in(&mut self, db: usize, key: &[u8]) -> Option<&Entry> {
-        self.lookup(db, key, false).map(|e| &*e.into_entry())
+        self.lookup(db, key, false, false).map(|e| &*e.into_entry())
     }
 
-    /// Write lookup (Redis's lookupKeyWrite): lazy expiry, no hit/miss counting.
+    /// Write lookup (Redis's lookupKeyWrite): lazy expiry and access-time update, no hit/miss
+    /// counting.
     pub fn get_mut(&mut self, key: &[u8]) -> Option<EntryMut<'_>> {
         let db = self.db;
-        self.lookup(db, key, false)
+        self.lookup(db, key, false, true)
     }
 
     pub fn get_mut_in(&mut self, db: usize, key: &[u8]) -> Option<EntryMut<'_>> {
-        self.lookup(db, key, false)
+        self.lookup(db, key, false, true)
     }
 
     /// Creates or overwrites `key` in the current database.
@@ -189,10 +235,27 @@ impl<'a> Keys<'a> {
     }
 
     pub fn set_in(&mut self, db: usize, key: &[u8], value: NewValue<'_>, expire: Option<u64>) {
-        let lru = self.lru;
+        let hash = hash_key(key);
+        let lru = if self.lfu.is_some() {
+            // An overwrite is an access to the old key (its counter carries over, bumped), a
+            // new key starts at the LFU initial value.
+            let now = self.now;
+            let old = self
+                .slot(key_slot(key))
+                .db_if_exists(db)
+                .and_then(|t| t.get(hash, key))
+                .filter(|e| !is_expired(e, now))
+                .map(|e| e.lru());
+            match old {
+                Some(field) => self.accessed_lru(field),
+                None => self.new_entry_lru(),
+            }
+        } else {
+            self.lru
+        };
         self.slot(key_slot(key))
             .db(db)
-            .set(hash_key(key), key, value, expire, lru);
+            .set(hash, key, value, expire, lru);
     }
 
     /// Inserts a ready entry (RENAME, MOVE, COPY); the key must be absent.
@@ -209,7 +272,7 @@ impl<'a> Keys<'a> {
     }
 
     pub fn remove_in(&mut self, db: usize, key: &[u8]) -> Option<Entry> {
-        self.lookup(db, key, false)?;
+        self.lookup(db, key, false, false)?;
         let slot = self.slot(key_slot(key));
         let e = slot.db(db).remove(hash_key(key), key);
         slot.shrink();

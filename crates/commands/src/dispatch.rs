@@ -136,6 +136,7 @@ fn run(
     };
     ctx.keys.db = ctx.client.db;
     ctx.keys.no_touch = ctx.client.no_touch;
+    ctx.keys.lfu = crate::ctx::lfu_params(&server.config);
     let result = (spec.handler)(&mut ctx, args);
     let Ctx {
         keys, client, out, ..

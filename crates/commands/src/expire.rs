@@ -119,3 +119,62 @@ fn finish(server: &Server, shard: usize, report: &CycleReport, ttl_sum: u128, tt
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::total;
+    use crate::testing::TestServer;
+
+    #[test]
+    fn cycle_removes_expired_keys_without_them_being_accessed() {
+        let mut t = TestServer::new();
+        for i in 0..60 {
+            t.text(&["SET", &format!("short:{i}"), "v", "PX", "20"]);
+        }
+        for i in 0..25 {
+            t.text(&["SET", &format!("long:{i}"), "v", "EX", "1000"]);
+        }
+        for i in 0..15 {
+            t.text(&["SET", &format!("plain:{i}"), "v"]);
+        }
+        // The other databases are swept too.
+        t.client.select(7);
+        for i in 0..5 {
+            t.text(&["SET", &format!("short:{i}"), "v", "PX", "20"]);
+        }
+        t.client.select(0);
+        // The cycle reads the real clock, so the keys must really be past their time.
+        std::thread::sleep(Duration::from_millis(60));
+        let expired_before = total(&t.server.shards, |s| &s.expired_keys);
+        let misses_before = total(&t.server.shards, |s| &s.keyspace_misses);
+        let mut removed = 0;
+        for shard in 0..t.server.shard_count() {
+            let mut cursor = ExpireCursor::default();
+            for _ in 0..3 {
+                let report =
+                    active_expire_cycle(&t.server, shard, &mut cursor, Duration::from_millis(100));
+                removed += report.expired;
+            }
+        }
+        assert_eq!(removed, 65);
+        assert_eq!(
+            total(&t.server.shards, |s| &s.expired_keys),
+            expired_before + 65
+        );
+        // Nothing was looked up: no lazy expiry, no misses.
+        assert_eq!(
+            total(&t.server.shards, |s| &s.keyspace_misses),
+            misses_before
+        );
+        // DBSIZE counts keys still stored, expired or not: only live ones are left.
+        assert_eq!(t.text(&["DBSIZE"]), ":40\r\n");
+        assert_eq!(t.text(&["TTL", "long:3"]), ":1000\r\n");
+        assert_eq!(t.text(&["EXISTS", "short:3"]), ":0\r\n");
+        t.client.select(7);
+        assert_eq!(t.text(&["DBSIZE"]), ":0\r\n");
+        // The average TTL of the surviving volatile keys was sampled.
+        let avg = t.server.shards.iter().map(|s| s.avg_ttl.get()).max();
+        assert!(avg.is_some_and(|ms| ms > 990_000 && ms <= 1_000_000));
+    }
+}

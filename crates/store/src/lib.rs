@@ -9,6 +9,7 @@ pub mod entry;
 pub mod hash;
 pub mod keyspace;
 pub mod list;
+pub mod lru;
 pub mod object;
 pub mod set;
 pub mod zset;
