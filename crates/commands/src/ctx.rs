@@ -122,7 +122,13 @@ impl<'a> Keys<'a> {
         let (now, stats, lru) = (self.now, self.stats, self.lru);
         let touch = read && !self.no_touch;
         let slot = self.slot(key_slot(key));
-        let table = slot.db_if_exists(db)?;
+        let Some(table) = slot.db_if_exists(db) else {
+            // A slot that never held this database's keys is still a miss.
+            if read {
+                stats.keyspace_misses.inc();
+            }
+            return None;
+        };
         let expired = match table.get(hash, key) {
             None => {
                 if read {
