@@ -33,14 +33,12 @@ pub fn resolve<'r>(args: &Args<'_>) -> Result<&'r RegEntry, Error> {
     let Some(top) = reg.lookup(args.get(0)) else {
         return Err(unknown_command(args));
     };
-    if top.spec.subcommands.is_empty() {
+    // A container called alone runs its own handler when its arity allows (COMMAND does).
+    if top.spec.subcommands.is_empty() || args.len() < 2 {
         if !top.spec.accepts_arity(args.len()) {
             return Err(Error::arity(&top.fullname));
         }
         return Ok(top);
-    }
-    if args.len() < 2 {
-        return Err(Error::arity(&top.fullname));
     }
     let Some(sub) = reg.lookup_sub(top, args.get(1)) else {
         return Err(Error::unknown_subcommand(args.get(1), top.spec.name));
@@ -49,6 +47,17 @@ pub fn resolve<'r>(args: &Args<'_>) -> Result<&'r RegEntry, Error> {
         return Err(Error::arity(&sub.fullname));
     }
     Ok(sub)
+}
+
+/// The command a rejected call is counted against, as Redis counts it: the subcommand when
+/// one was named (bad arity), nothing for an unknown command or subcommand.
+fn rejected_entry(args: &Args<'_>) -> Option<usize> {
+    let reg = registry();
+    let top = reg.lookup(args.get(0))?;
+    if top.spec.subcommands.is_empty() || args.len() < 2 {
+        return Some(top.id);
+    }
+    reg.lookup_sub(top, args.get(1)).map(|sub| sub.id)
 }
 
 fn write_error(out: &mut ReplyBuf, shard: &ShardStats, err: &Error) {
@@ -91,9 +100,8 @@ fn run(
     let entry = match resolve(args) {
         Ok(e) => e,
         Err(e) => {
-            if let Some(top) = registry().lookup(args.get(0)) {
-                // Known command, bad arity or subcommand: counted as a rejected call.
-                shard.cmds[top.id].rejected_calls.inc();
+            if let Some(id) = rejected_entry(args) {
+                shard.cmds[id].rejected_calls.inc();
             }
             write_error(out, shard, &e);
             return Flow::Continue;

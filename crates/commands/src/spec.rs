@@ -230,6 +230,11 @@ pub struct Arg {
     pub since: &'static str,
     pub children: &'static [Arg],
     pub display: &'static str,
+    /// Which key spec this argument's keys belong to; -1 lets `COMMAND DOCS` count key-type
+    /// arguments in order (set it for pattern arguments that name keys, as SORT's BY does).
+    pub key_spec_index: i32,
+    pub summary: &'static str,
+    pub deprecated_since: &'static str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,6 +285,9 @@ impl Arg {
             since: "",
             children: &[],
             display: "",
+            key_spec_index: -1,
+            summary: "",
+            deprecated_since: "",
         }
     }
 }
@@ -341,14 +349,15 @@ pub struct CommandSpec {
     pub since: &'static str,
     pub summary: &'static str,
     pub complexity: &'static str,
-    /// `COMMAND DOCS` history: (version, what changed).
-    pub history: &'static [(&'static str, &'static str)],
-    /// Non-empty for deprecated commands (`COMMAND DOCS` then also shows doc_flags deprecated).
-    pub deprecated_since: &'static str,
-    pub replaced_by: &'static str,
     pub args: &'static [Arg],
     pub handler: Handler,
     pub subcommands: &'static [CommandSpec],
+    /// `COMMAND DOCS` history: (version, what changed).
+    pub history: &'static [(&'static str, &'static str)],
+    /// `COMMAND DOCS` doc flags: "deprecated", "syscmd".
+    pub doc_flags: &'static [&'static str],
+    pub deprecated_since: &'static str,
+    pub replaced_by: &'static str,
 }
 
 fn no_handler(_: &mut Ctx<'_>, _: &Args<'_>) -> CmdResult {
@@ -369,12 +378,13 @@ impl CommandSpec {
         since: "1.0.0",
         summary: "",
         complexity: "",
-        history: &[],
-        deprecated_since: "",
-        replaced_by: "",
         args: &[],
         handler: no_handler,
         subcommands: &[],
+        history: &[],
+        doc_flags: &[],
+        deprecated_since: "",
+        replaced_by: "",
     };
 
     pub fn accepts_arity(&self, argc: usize) -> bool {

@@ -41,6 +41,8 @@ pub struct Server {
     pub shutdown_hook: Mutex<Option<ShutdownHook>>,
     pub executable: String,
     pub config_file: Option<String>,
+    /// INFO's own bookkeeping: replication id, memory peak, instantaneous metrics.
+    pub info: crate::server::info::InfoState,
 }
 
 pub fn unix_ms() -> u64 {
@@ -78,6 +80,7 @@ impl Server {
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
             config_file: None,
+            info: crate::server::info::InfoState::new(),
         }
     }
 

@@ -116,6 +116,7 @@ impl ShardStats {
             &self.keyspace_misses,
             &self.expired_keys,
             &self.expired_stale_perc,
+            &self.expired_time_cap_reached_count,
             &self.evicted_keys,
             &self.net_input_bytes,
             &self.net_output_bytes,

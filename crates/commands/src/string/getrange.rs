@@ -50,6 +50,7 @@ pub static SUBSTR: CommandSpec = CommandSpec {
     summary: "Returns a substring from a string value.",
     complexity: COMPLEXITY,
     deprecated_since: "2.0.0",
+    doc_flags: &["deprecated"],
     replaced_by: "`GETRANGE`",
     args: ARGS,
     handler: getrange,

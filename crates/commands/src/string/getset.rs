@@ -24,6 +24,7 @@ pub static SPEC: CommandSpec = CommandSpec {
     summary: "Returns the previous string value of a key after setting it to a new value.",
     complexity: "O(1)",
     deprecated_since: "6.2.0",
+    doc_flags: &["deprecated"],
     replaced_by: "`SET` with the `!GET` argument",
     args: &[
         Arg::new("key", ArgKind::Key),

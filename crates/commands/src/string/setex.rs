@@ -22,8 +22,6 @@ pub static SETEX: CommandSpec = CommandSpec {
     summary:
         "Sets the string value and expiration time of a key. Creates the key if it doesn't exist.",
     complexity: "O(1)",
-    deprecated_since: "2.6.12",
-    replaced_by: "`SET` with the `EX` argument",
     args: &[
         Arg::new("key", ArgKind::Key),
         Arg::new("seconds", ArgKind::Integer),
@@ -38,7 +36,6 @@ pub static PSETEX: CommandSpec = CommandSpec {
     since: "2.6.0",
     summary: "Sets both string value and expiration time in milliseconds of a key. \
               The key is created if it doesn't exist.",
-    replaced_by: "`SET` with the `PX` argument",
     args: &[
         Arg::new("key", ArgKind::Key),
         Arg::new("milliseconds", ArgKind::Integer),

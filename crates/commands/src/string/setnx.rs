@@ -19,8 +19,6 @@ pub static SPEC: CommandSpec = CommandSpec {
     since: "1.0.0",
     summary: "Set the string value of a key only when the key doesn't exist.",
     complexity: "O(1)",
-    deprecated_since: "2.6.12",
-    replaced_by: "`SET` with the `NX` argument",
     args: &[
         Arg::new("key", ArgKind::Key),
         Arg::new("value", ArgKind::String),

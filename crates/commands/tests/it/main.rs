@@ -1,0 +1,3 @@
+//! Integration tests of shoal-commands (one binary, one module per topic).
+
+mod command_info_golden;
