@@ -130,6 +130,9 @@ async fn shard_main(
                 ));
             }
             tokio::task::spawn_local(expire_loop(server.clone(), index, stop.clone()));
+            if index == 0 {
+                tokio::task::spawn_local(stats_sampler(server.clone(), stop.clone()));
+            }
             while !*stop.borrow() {
                 if stop.changed().await.is_err() {
                     break;
@@ -151,6 +154,18 @@ async fn expire_loop(server: Arc<Server>, index: usize, mut stop: watch::Receive
         if server.config.get_bool(Param::ActiveExpire) {
             active_expire_cycle(&server, index, &mut cursor, tick);
         }
+    }
+}
+
+/// Feeds INFO's `instantaneous_*` figures every 100 ms, as Redis's serverCron does.
+async fn stats_sampler(server: Arc<Server>, mut stop: watch::Receiver<bool>) {
+    let period = Duration::from_millis(shoal_commands::server::info::SAMPLE_INTERVAL_MS);
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(period) => {}
+            _ = stop.changed() => return,
+        }
+        shoal_commands::server::info::sample(&server);
     }
 }
 

@@ -12,7 +12,7 @@ mod sys;
 use shoal_resp::Args;
 
 pub use model::{human_bytes, render, Field, Section, Selection, Val, DEFAULT_SECTIONS};
-pub use sections::{collect, keyspace_counts};
+pub use sections::{collect, keyspace_counts, sample};
 pub use state::{InfoState, Metric, SAMPLE_INTERVAL_MS};
 
 use crate::ctx::Ctx;

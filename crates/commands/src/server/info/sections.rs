@@ -16,8 +16,9 @@ use crate::stats::{total, ShardStats};
 
 type Builder = fn(&Server, u64) -> Section;
 
-/// Collects the selected sections, in Redis's section order.
-pub fn collect(server: &Server, sel: &Selection) -> Vec<Section> {
+/// Records one `instantaneous_*` sample (at most one per 100 ms); the runtime calls it on a
+/// timer, INFO calls it too. Returns the time it used.
+pub fn sample(server: &Server) -> u64 {
     let now_ms = unix_ms();
     let shards = &server.shards[..];
     server.info.sample(
@@ -28,6 +29,12 @@ pub fn collect(server: &Server, sel: &Selection) -> Vec<Section> {
             total(shards, |s| &s.net_output_bytes),
         ],
     );
+    now_ms
+}
+
+/// Collects the selected sections, in Redis's section order.
+pub fn collect(server: &Server, sel: &Selection) -> Vec<Section> {
+    let now_ms = sample(server);
     let mut out = Vec::new();
     let builders: [(&str, Builder); 13] = [
         ("server", server_section),
