@@ -26,6 +26,8 @@ pub mod flag {
     pub const NO_EVICT: u32 = 1 << 1;
     pub const NO_TOUCH: u32 = 1 << 2;
     pub const CLOSE_AFTER_REPLY: u32 = 1 << 3;
+    /// Subscribed to at least one channel or pattern (CLIENT LIST type `pubsub`, flag `P`).
+    pub const PUBSUB: u32 = 1 << 4;
 }
 
 pub struct ClientHandle {
@@ -106,8 +108,14 @@ pub struct Client {
     pub reply_off: bool,
     /// CLIENT REPLY SKIP: drop the next command's reply.
     pub skip_next_reply: bool,
+    /// The running command's reply is dropped (it follows CLIENT REPLY SKIP); CLIENT REPLY ON
+    /// clears it so that its own OK is sent, as in Redis.
+    pub skip_reply: bool,
     pub close_after_reply: bool,
     pub no_touch: bool,
+    /// Argument positions of the running command that MONITOR shows as "(redacted)"
+    /// (AUTH and HELLO passwords); dispatch clears it after each command.
+    pub redacted_args: Vec<usize>,
 }
 
 impl Client {
@@ -119,8 +127,10 @@ impl Client {
             authenticated,
             reply_off: false,
             skip_next_reply: false,
+            skip_reply: false,
             close_after_reply: false,
             no_touch: false,
+            redacted_args: Vec::new(),
         }
     }
 

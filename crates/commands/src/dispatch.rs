@@ -80,10 +80,10 @@ pub fn execute(
     }
     let reply_start = out.buf.len();
     // CLIENT REPLY: SKIP silences the command after it; OFF silences until ON (whose own OK is
-    // sent because the mode is read after the command ran).
-    let skip_this = std::mem::take(&mut client.skip_next_reply);
+    // sent because the mode is read after the command ran; ON also clears `skip_reply`).
+    client.skip_reply = std::mem::take(&mut client.skip_next_reply);
     let flow = run(server, client, shard, out, args, now_ms);
-    if skip_this || client.reply_off {
+    if std::mem::take(&mut client.skip_reply) || client.reply_off {
         out.buf.truncate(reply_start);
     }
     flow
@@ -127,12 +127,6 @@ fn run(
         return Flow::Continue;
     }
 
-    if server.monitor_count.load(Relaxed) > 0
-        && !spec.flags.intersects(Flags::SKIP_MONITOR | Flags::ADMIN)
-    {
-        monitor::feed(server, client, args);
-    }
-
     let locks = lock_keys(server, shard, spec, args);
     let started = Instant::now();
     let mut ctx = Ctx {
@@ -167,6 +161,14 @@ fn run(
         cstats.failed_calls.inc();
         write_error(out, shard, &e);
     }
+    // Like Redis's call(): monitors see the command after it ran, so SELECT shows its new db
+    // and AUTH its redacted arguments.
+    if server.monitor_count.load(Relaxed) > 0
+        && !spec.flags.intersects(Flags::SKIP_MONITOR | Flags::ADMIN)
+    {
+        monitor::feed(server, client, out, args);
+    }
+    client.redacted_args.clear();
     flow
 }
 

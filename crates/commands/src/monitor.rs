@@ -3,7 +3,7 @@
 use std::fmt::Write;
 use std::sync::atomic::Ordering::Relaxed;
 
-use shoal_resp::Args;
+use shoal_resp::{Args, ReplyBuf};
 
 use crate::client::Client;
 use crate::state::Server;
@@ -29,9 +29,30 @@ pub fn repr(out: &mut String, bytes: &[u8]) {
     out.push('"');
 }
 
-pub fn feed(server: &Server, client: &Client, args: &Args<'_>) {
+/// Sends the command line to every monitor, the way Redis's replicationFeedMonitors does:
+/// `+<sec>.<usec> [<db> <addr>] "arg" ...`, with redacted arguments shown as "(redacted)".
+/// A monitoring client sees its own commands too; its line goes after its reply in `out`.
+pub fn feed(server: &Server, client: &Client, out: &mut ReplyBuf, args: &Args<'_>) {
+    if server.loading.load(Relaxed) {
+        return;
+    }
+    let line = format_line(client, args, std::time::SystemTime::now());
+    let monitors = server.monitors.lock();
+    for m in monitors.iter() {
+        if m.id == client.id {
+            // Redis adds nothing to a client that is closing after this reply.
+            if !client.close_after_reply {
+                out.raw(line.as_bytes());
+            }
+        } else if !m.killed.load(Relaxed) {
+            m.hooks.push(line.as_bytes().to_vec());
+        }
+    }
+}
+
+fn format_line(client: &Client, args: &Args<'_>, now: std::time::SystemTime) -> String {
     let mut line = String::with_capacity(64);
-    let t = std::time::SystemTime::now()
+    let t = now
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     let _ = write!(
@@ -42,15 +63,14 @@ pub fn feed(server: &Server, client: &Client, args: &Args<'_>) {
         client.db,
         client.handle.addr
     );
-    for a in args.iter() {
+    for (i, a) in args.iter().enumerate() {
         line.push(' ');
-        repr(&mut line, a);
-    }
-    line.push_str("\r\n");
-    let monitors = server.monitors.lock();
-    for m in monitors.iter() {
-        if m.id != client.id && !m.killed.load(Relaxed) {
-            m.hooks.push(line.as_bytes().to_vec());
+        if client.redacted_args.contains(&i) {
+            line.push_str("\"(redacted)\"");
+        } else {
+            repr(&mut line, a);
         }
     }
+    line.push_str("\r\n");
+    line
 }

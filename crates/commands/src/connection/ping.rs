@@ -1,11 +1,13 @@
 //! PING [message]
 //!
-//! PONG, or the message as a bulk string.
+//! PONG, or the message as a bulk string. A RESP2 client in subscriber mode can only take
+//! push-shaped replies, so it gets `["pong", message or ""]` instead (as in Redis).
 
 use shoal_resp::Args;
 
+use crate::client::flag;
 use crate::ctx::Ctx;
-use crate::errors::CmdResult;
+use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group};
 
 pub static SPEC: CommandSpec = CommandSpec {
@@ -27,10 +29,17 @@ pub static SPEC: CommandSpec = CommandSpec {
 };
 
 fn ping(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
-    match args.len() {
-        1 => ctx.out.simple(b"PONG"),
-        2 => ctx.out.bulk(args.get(1)),
-        _ => return Err(crate::errors::Error::arity("ping")),
+    if args.len() > 2 {
+        return Err(Error::arity("ping"));
+    }
+    if ctx.client.handle.has_flag(flag::PUBSUB) && !ctx.out.is_resp3() {
+        ctx.out.array(2);
+        ctx.out.bulk(b"pong");
+        ctx.out.bulk(args.try_get(1).unwrap_or(b""));
+    } else if args.len() == 1 {
+        ctx.out.simple(b"PONG");
+    } else {
+        ctx.out.bulk(args.get(1));
     }
     Ok(())
 }
