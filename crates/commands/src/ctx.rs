@@ -49,6 +49,35 @@ pub struct Keys<'a> {
     pub lfu: Option<LfuParams>,
 }
 
+/// Walking the keyspace slot by slot, for commands without declared keys (KEYS, SCAN, DBSIZE,
+/// INFO keyspace...). Outside a transaction each slot is locked briefly on its own; inside EXEC
+/// the transaction already holds every slot and the held guard is used (locking again would
+/// deadlock: slot locks are not reentrant).
+pub trait SlotAccess {
+    fn with_slot<R>(&mut self, slot: u16, f: impl FnOnce(&mut Slot) -> R) -> R;
+}
+
+impl SlotAccess for &Keyspace {
+    fn with_slot<R>(&mut self, slot: u16, f: impl FnOnce(&mut Slot) -> R) -> R {
+        f(&mut self.lock(slot))
+    }
+}
+
+impl SlotAccess for Keys<'_> {
+    fn with_slot<R>(&mut self, slot: u16, f: impl FnOnce(&mut Slot) -> R) -> R {
+        match &mut self.locks {
+            Locks::None => f(&mut self.ks.lock(slot)),
+            Locks::All(v) => f(&mut v[slot as usize]),
+            Locks::One(s, g) if *s == slot => f(g),
+            Locks::Many(v) => match v.binary_search_by_key(&slot, |(s, _)| *s) {
+                Ok(i) => f(&mut v[i].1),
+                Err(_) => panic!("slot walk while holding other slot locks"),
+            },
+            Locks::One(..) => panic!("slot walk while holding another slot lock"),
+        }
+    }
+}
+
 /// Redis's LRU clock: seconds, 24 bits.
 pub fn lru_clock(now_ms: u64) -> u32 {
     lru::lru_clock(now_ms)
@@ -97,6 +126,21 @@ impl<'a> Keys<'a> {
     /// Releases the locks early (commands that then iterate slots one by one).
     pub fn release(&mut self) {
         self.locks = Locks::None;
+    }
+
+    /// Installs the locks a transaction took for all its commands.
+    pub fn hold(&mut self, locks: Locks<'a>) {
+        self.locks = locks;
+    }
+
+    /// Runs `f` with every slot locked: the transaction's guards inside EXEC, otherwise all
+    /// slots locked (ascending) for the duration of `f`.
+    pub fn with_all_slots<R>(&mut self, f: impl FnOnce(&mut [SlotGuard<'a>]) -> R) -> R {
+        match &mut self.locks {
+            Locks::All(v) => f(v),
+            Locks::None => f(&mut self.ks.lock_all()),
+            _ => panic!("whole-keyspace operation while holding some slot locks"),
+        }
     }
 
     pub fn lru(&self) -> u32 {

@@ -6,6 +6,7 @@
 use shoal_resp::Args;
 
 use crate::ctx::Ctx;
+use crate::ctx::SlotAccess;
 use crate::errors::CmdResult;
 use crate::spec::{Acl, CommandSpec, Flags, Group};
 
@@ -25,9 +26,11 @@ pub static SPEC: CommandSpec = CommandSpec {
 
 fn dbsize(ctx: &mut Ctx<'_>, _args: &Args<'_>) -> CmdResult {
     let db = ctx.keys.db;
-    let ks = ctx.keys.keyspace();
-    let n: usize = (0..ks.slot_count())
-        .map(|s| ks.lock(s as u16).db_ref(db).map_or(0, |t| t.len()))
+    let n: usize = (0..shoal_util::SLOTS)
+        .map(|s| {
+            ctx.keys
+                .with_slot(s as u16, |g| g.db_ref(db).map_or(0, |t| t.len()))
+        })
         .sum();
     ctx.out.int(n as i64);
     Ok(())

@@ -7,10 +7,10 @@
 
 use shoal_config::Param;
 use shoal_resp::Args;
-use shoal_store::{Db, Keyspace};
+use shoal_store::{Db, SlotGuard};
 
 use crate::args::is;
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, Keys};
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group};
 
@@ -74,10 +74,13 @@ fn parse_async(ctx: &Ctx<'_>, args: &Args<'_>) -> Result<bool, Error> {
 
 /// Takes the tables of database `only` (or of every database) out of every slot, holding all
 /// slot locks so no command sees a half-flushed keyspace. Returns them and their key count.
-fn take_tables(ks: &Keyspace, only: Option<usize>) -> (Vec<Db>, usize) {
+fn take_tables(k: &mut Keys<'_>, only: Option<usize>) -> (Vec<Db>, usize) {
+    k.with_all_slots(|guards| take_from(guards, only))
+}
+
+fn take_from(guards: &mut [SlotGuard<'_>], only: Option<usize>) -> (Vec<Db>, usize) {
     let mut taken = Vec::new();
     let mut keys = 0;
-    let mut guards = ks.lock_all();
     for slot in guards.iter_mut() {
         let present = slot.dbs().len();
         let dbs = match only {
@@ -94,7 +97,6 @@ fn take_tables(ks: &Keyspace, only: Option<usize>) -> (Vec<Db>, usize) {
         }
         slot.shrink();
     }
-    drop(guards);
     (taken, keys)
 }
 
@@ -110,7 +112,8 @@ fn free(tables: Vec<Db>, lazy: bool) {
 
 fn flushdb(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let lazy = parse_async(ctx, args)?;
-    let (tables, keys) = take_tables(ctx.keys.keyspace(), Some(ctx.keys.db));
+    let db = ctx.keys.db;
+    let (tables, keys) = take_tables(&mut ctx.keys, Some(db));
     free(tables, lazy);
     ctx.keys.dirty += keys as u64;
     ctx.out.ok();
@@ -119,7 +122,7 @@ fn flushdb(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
 
 fn flushall(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let lazy = parse_async(ctx, args)?;
-    let (tables, keys) = take_tables(ctx.keys.keyspace(), None);
+    let (tables, keys) = take_tables(&mut ctx.keys, None);
     free(tables, lazy);
     // Redis counts one more change for FLUSHALL itself, so a save point sees it even when empty.
     ctx.keys.dirty += keys as u64 + 1;

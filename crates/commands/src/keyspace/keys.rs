@@ -6,6 +6,7 @@
 use shoal_resp::Args;
 use shoal_util::{glob_match, key_slot};
 
+use crate::ctx::SlotAccess;
 use crate::ctx::{is_expired, Ctx};
 use crate::errors::CmdResult;
 use crate::spec::{Acl, Arg, ArgKind, CommandSpec, Flags, Group};
@@ -36,27 +37,28 @@ fn keys(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let pattern = args.get(1);
     let match_all = pattern == b"*";
     let (db, now) = (ctx.keys.db, ctx.keys.now);
-    let ks = ctx.keys.keyspace();
     let slots = if is_literal(pattern) {
         let s = key_slot(pattern) as usize;
         s..s + 1
     } else {
-        0..ks.slot_count()
+        0..shoal_util::SLOTS
     };
     let deferred = ctx.out.begin_array();
     let mut n = 0;
     // One slot locked at a time: KEYS never stalls the whole keyspace.
+    let out = &mut *ctx.out;
     for slot in slots {
-        let guard = ks.lock(slot as u16);
-        let Some(table) = guard.db_ref(db) else {
-            continue;
-        };
-        for e in table.iter() {
-            if (match_all || glob_match(pattern, e.key(), false)) && !is_expired(e, now) {
-                ctx.out.bulk(e.key());
-                n += 1;
+        ctx.keys.with_slot(slot as u16, |guard| {
+            let Some(table) = guard.db_ref(db) else {
+                return;
+            };
+            for e in table.iter() {
+                if (match_all || glob_match(pattern, e.key(), false)) && !is_expired(e, now) {
+                    out.bulk(e.key());
+                    n += 1;
+                }
             }
-        }
+        });
     }
     ctx.out.end_array(deferred, n);
     Ok(())

@@ -7,6 +7,7 @@
 use shoal_resp::Args;
 use shoal_store::hash_key;
 
+use crate::ctx::SlotAccess;
 use crate::ctx::{is_expired, Ctx};
 use crate::errors::CmdResult;
 use crate::spec::{Acl, CommandSpec, Flags, Group};
@@ -27,9 +28,11 @@ pub static SPEC: CommandSpec = CommandSpec {
 
 fn randomkey(ctx: &mut Ctx<'_>, _args: &Args<'_>) -> CmdResult {
     let (db, now) = (ctx.keys.db, ctx.keys.now);
-    let ks = ctx.keys.keyspace();
-    let mut counts: Vec<u64> = (0..ks.slot_count())
-        .map(|s| ks.lock(s as u16).db_ref(db).map_or(0, |t| t.len() as u64))
+    let mut counts: Vec<u64> = (0..shoal_util::SLOTS)
+        .map(|s| {
+            ctx.keys
+                .with_slot(s as u16, |g| g.db_ref(db).map_or(0, |t| t.len() as u64))
+        })
         .collect();
     let mut total: u64 = counts.iter().sum();
     // Every round either answers or lowers `total`, so the loop ends.
@@ -40,30 +43,40 @@ fn randomkey(ctx: &mut Ctx<'_>, _args: &Args<'_>) -> CmdResult {
             r -= counts[slot];
             slot += 1;
         }
-        let mut guard = ks.lock(slot as u16);
-        let len = guard.db_ref(db).map_or(0, |t| t.len() as u64);
-        if len < counts[slot] {
-            // Keys went away since the counts were taken: trust the smaller number.
-            total -= counts[slot] - len;
-            counts[slot] = len;
-            continue;
+        let out = &mut *ctx.out;
+        let stats = ctx.shard;
+        // Ok(true): answered; Ok(false): an expired key was removed; Err: the slot shrank.
+        let step = ctx.keys.with_slot(slot as u16, |guard| {
+            let len = guard.db_ref(db).map_or(0, |t| t.len() as u64);
+            if len < counts[slot] {
+                return Err(len);
+            }
+            let table = guard.db_if_exists(db).ok_or(len)?;
+            let entry = table.nth(r as usize).ok_or(len)?;
+            if !is_expired(entry, now) {
+                out.bulk(entry.key());
+                return Ok(true);
+            }
+            let key = entry.key().to_vec();
+            table.remove(hash_key(&key), &key);
+            guard.shrink();
+            stats.expired_keys.inc();
+            Ok(false)
+        });
+        match step {
+            Ok(true) => return Ok(()),
+            Ok(false) => {
+                counts[slot] -= 1;
+                total -= 1;
+            }
+            Err(len) => {
+                // Keys went away since the counts were taken: trust the smaller number (and
+                // never loop on a slot whose table no longer answers).
+                let keep = if len < counts[slot] { len } else { 0 };
+                total -= counts[slot] - keep;
+                counts[slot] = keep;
+            }
         }
-        let Some(table) = guard.db_if_exists(db) else {
-            continue;
-        };
-        let Some(entry) = table.nth(r as usize) else {
-            continue;
-        };
-        if !is_expired(entry, now) {
-            ctx.out.bulk(entry.key());
-            return Ok(());
-        }
-        let key = entry.key().to_vec();
-        table.remove(hash_key(&key), &key);
-        guard.shrink();
-        ctx.shard.expired_keys.inc();
-        counts[slot] -= 1;
-        total -= 1;
     }
     ctx.out.null();
     Ok(())

@@ -11,6 +11,7 @@ use shoal_util::glob_match;
 
 use super::common::type_name;
 use crate::args::is;
+use crate::ctx::SlotAccess;
 use crate::ctx::{is_expired, Ctx};
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group};
@@ -119,38 +120,38 @@ fn scan(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let cursor = parse_cursor(args.get(1))?;
     let o = parse_options(args)?;
     let (db, now) = (ctx.keys.db, ctx.keys.now);
-    let ks = ctx.keys.keyspace();
-    let slots = ks.slot_count() as u64;
+    let slots = shoal_util::SLOTS as u64;
     let mut slot = cursor;
     let mut sampled = 0u64;
     let mut found: Vec<Vec<u8>> = Vec::new();
     let (mut expired, mut hits) = (0u64, 0u64);
     while slot < slots && sampled < o.count {
-        let mut guard = ks.lock(slot as u16);
-        if let Some(table) = guard.db_if_exists(db) {
-            let mut removed = 0;
-            if table.expires() > 0 {
-                removed = table.remove_if(|e| is_expired(e, now));
-                expired += removed as u64;
-            }
-            for e in table.iter() {
-                sampled += 1;
-                if o.pattern.is_some_and(|p| !glob_match(p, e.key(), false)) {
-                    continue;
+        ctx.keys.with_slot(slot as u16, |guard| {
+            if let Some(table) = guard.db_if_exists(db) {
+                let mut removed = 0;
+                if table.expires() > 0 {
+                    removed = table.remove_if(|e| is_expired(e, now));
+                    expired += removed as u64;
                 }
-                if let Some(t) = o.type_name {
-                    // Redis looks each candidate up to learn its type, which counts as a hit.
-                    hits += 1;
-                    if !t.eq_ignore_ascii_case(type_name(e).as_bytes()) {
+                for e in table.iter() {
+                    sampled += 1;
+                    if o.pattern.is_some_and(|p| !glob_match(p, e.key(), false)) {
                         continue;
                     }
+                    if let Some(t) = o.type_name {
+                        // Redis looks each candidate up to learn its type, which counts as a hit.
+                        hits += 1;
+                        if !t.eq_ignore_ascii_case(type_name(e).as_bytes()) {
+                            continue;
+                        }
+                    }
+                    found.push(e.key().to_vec());
                 }
-                found.push(e.key().to_vec());
+                if removed > 0 {
+                    guard.shrink();
+                }
             }
-            if removed > 0 {
-                guard.shrink();
-            }
-        }
+        });
         slot += 1;
     }
     ctx.shard.expired_keys.add(expired);

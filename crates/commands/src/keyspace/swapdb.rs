@@ -41,14 +41,15 @@ fn swapdb(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     }
     let (a, b) = (a as usize, b as usize);
     if a != b {
-        let mut guards = ctx.keys.keyspace().lock_all();
-        for slot in guards.iter_mut() {
-            // A slot that never held keys in either database has nothing to swap.
-            if slot.dbs().len() > a.min(b) {
-                slot.swap_dbs(a, b);
-                slot.shrink();
+        ctx.keys.with_all_slots(|guards| {
+            for slot in guards.iter_mut() {
+                // A slot that never held keys in either database has nothing to swap.
+                if slot.dbs().len() > a.min(b) {
+                    slot.swap_dbs(a, b);
+                    slot.shrink();
+                }
             }
-        }
+        });
     }
     ctx.keys.dirty += 1;
     ctx.out.ok();

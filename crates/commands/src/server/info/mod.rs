@@ -12,7 +12,7 @@ mod sys;
 use shoal_resp::Args;
 
 pub use model::{human_bytes, render, Field, Section, Selection, Val, DEFAULT_SECTIONS};
-pub use sections::{collect, keyspace_counts, sample};
+pub use sections::{collect, collect_with, keyspace_counts, sample};
 pub use state::{InfoState, Metric, SAMPLE_INTERVAL_MS};
 
 use crate::ctx::Ctx;
@@ -47,7 +47,7 @@ pub static SPEC: CommandSpec = CommandSpec {
 
 fn info(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let sel = Selection::from_args(args.iter().skip(1));
-    let text = render(&collect(ctx.server, &sel));
+    let text = render(&collect_with(ctx.server, &sel, &mut ctx.keys));
     ctx.out.verbatim(b"txt", text.as_bytes());
     Ok(())
 }

@@ -10,6 +10,7 @@ use super::model::{human_bytes, Section, Selection, Val};
 use super::state::Metric;
 use super::sys;
 use crate::ctx::lru_clock;
+use crate::ctx::SlotAccess;
 use crate::registry::registry;
 use crate::state::{unix_ms, Server};
 use crate::stats::{total, ShardStats};
@@ -34,9 +35,15 @@ pub fn sample(server: &Server) -> u64 {
 
 /// Collects the selected sections, in Redis's section order.
 pub fn collect(server: &Server, sel: &Selection) -> Vec<Section> {
+    collect_with(server, sel, &mut &server.keyspace)
+}
+
+/// As `collect`, walking the keyspace through `slots` (INFO inside EXEC uses the
+/// transaction's held slot locks).
+pub fn collect_with(server: &Server, sel: &Selection, slots: &mut impl SlotAccess) -> Vec<Section> {
     let now_ms = sample(server);
     let mut out = Vec::new();
-    let builders: [(&str, Builder); 13] = [
+    let builders: [(&str, Builder); 12] = [
         ("server", server_section),
         ("clients", clients),
         ("memory", memory),
@@ -49,12 +56,14 @@ pub fn collect(server: &Server, sel: &Selection) -> Vec<Section> {
         ("errorstats", errorstats),
         ("latencystats", latencystats),
         ("cluster", cluster),
-        ("keyspace", keyspace),
     ];
     for (key, build) in builders {
         if sel.wants(key) || (key == "module_list" && sel.wants("modules")) {
             out.push(build(server, now_ms));
         }
+    }
+    if sel.wants("keyspace") {
+        out.push(keyspace(server, keyspace_counts(server, slots)));
     }
     out
 }
@@ -472,22 +481,23 @@ fn cluster(server: &Server, _now: u64) -> Section {
 
 /// Keys and keys with an expire time per database, counted by locking each slot in turn
 /// (one lock at a time, so writers wait at most one slot's count).
-pub fn keyspace_counts(server: &Server) -> Vec<(u64, u64)> {
+pub fn keyspace_counts(server: &Server, slots: &mut impl SlotAccess) -> Vec<(u64, u64)> {
     let mut dbs: Vec<(u64, u64)> = vec![(0, 0); server.config.databases()];
-    for slot in 0..server.keyspace.slot_count() {
-        let guard = server.keyspace.lock(slot as u16);
-        for (i, db) in guard.dbs().iter().enumerate() {
-            if i >= dbs.len() {
-                dbs.resize(i + 1, (0, 0));
+    for slot in 0..shoal_util::SLOTS {
+        slots.with_slot(slot as u16, |guard| {
+            for (i, db) in guard.dbs().iter().enumerate() {
+                if i >= dbs.len() {
+                    dbs.resize(i + 1, (0, 0));
+                }
+                dbs[i].0 += db.len() as u64;
+                dbs[i].1 += db.expires() as u64;
             }
-            dbs[i].0 += db.len() as u64;
-            dbs[i].1 += db.expires() as u64;
-        }
+        });
     }
     dbs
 }
 
-fn keyspace(server: &Server, _now: u64) -> Section {
+fn keyspace(server: &Server, counts: Vec<(u64, u64)>) -> Section {
     // The expiry cycle smooths an average TTL per shard, not per database; every database
     // with volatile keys reports the mean of the shards that have seen some.
     let ttls: Vec<u64> = server
@@ -502,7 +512,7 @@ fn keyspace(server: &Server, _now: u64) -> Section {
         ttls.iter().sum::<u64>() / ttls.len() as u64
     };
     let mut s = Section::new("keyspace", "Keyspace");
-    for (i, (keys, expires)) in keyspace_counts(server).into_iter().enumerate() {
+    for (i, (keys, expires)) in counts.into_iter().enumerate() {
         if keys == 0 {
             continue;
         }
