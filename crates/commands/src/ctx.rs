@@ -98,6 +98,25 @@ pub fn is_expired(entry: &Entry, now: u64) -> bool {
     entry.expire().is_some_and(|at| now > at)
 }
 
+fn has_expired_parts(entry: &Entry, now: u64) -> bool {
+    !entry.is_string()
+        && matches!(entry.value(), shoal_store::Value::Object(o) if o.has_expired_parts(now))
+}
+
+/// Lazy expiry of sub-elements; true when the value was left empty (the caller deletes it).
+fn expire_parts(table: &mut Db, hash: u64, key: &[u8], now: u64, stats: &ShardStats) -> bool {
+    let Some(mut e) = table.get_mut(hash, key) else {
+        return false;
+    };
+    match e.entry_mut().value_mut() {
+        shoal_store::ValueMut::Object(o) => {
+            stats.expired_subkeys.add(o.expire_parts(now) as u64);
+            o.is_empty_collection()
+        }
+        shoal_store::ValueMut::Str(..) => false,
+    }
+}
+
 impl<'a> Keys<'a> {
     pub fn new(
         ks: &'a Keyspace,
@@ -207,18 +226,27 @@ impl<'a> Keys<'a> {
             }
             return None;
         };
-        let expired = match table.get(hash, key) {
+        let (expired, parts_due) = match table.get(hash, key) {
             None => {
                 if read {
                     stats.keyspace_misses.inc();
                 }
                 return None;
             }
-            Some(e) => is_expired(e, now),
+            Some(e) => (is_expired(e, now), has_expired_parts(e, now)),
         };
         if expired {
             table.remove(hash, key);
             stats.expired_keys.inc();
+            if read {
+                stats.keyspace_misses.inc();
+            }
+            return None;
+        }
+        // Sub-elements with their own expiry (hash fields) are dropped before anyone sees the
+        // value; a collection left empty goes away like an expired key.
+        if parts_due && expire_parts(table, hash, key, now, stats) {
+            table.remove(hash, key);
             if read {
                 stats.keyspace_misses.inc();
             }

@@ -59,6 +59,9 @@ pub fn active_expire_cycle(
         {
             let mut guard = server.keyspace.lock(slot as u16);
             let mut emptied = false;
+            let fields = crate::hash::expire_fields_in_slot(&mut guard, now);
+            stats.expired_subkeys.add(fields.fields as u64);
+            emptied |= fields.keys > 0;
             for db in 0..guard.dbs().len() {
                 let table = guard.db(db);
                 if table.expires() == 0 {

@@ -5,6 +5,7 @@ use crate::spec::CommandSpec;
 pub static ALL: &[&[&CommandSpec]] = &[
     crate::connection::COMMANDS,
     crate::string::COMMANDS,
+    crate::hash::COMMANDS,
     crate::keyspace::COMMANDS,
     crate::server::COMMANDS,
 ];

@@ -22,6 +22,7 @@ pub mod stats;
 pub mod testing;
 
 pub mod connection;
+pub mod hash;
 pub mod keyspace;
 pub mod server;
 pub mod string;

@@ -51,6 +51,8 @@ pub struct ShardStats {
     pub keyspace_hits: Counter,
     pub keyspace_misses: Counter,
     pub expired_keys: Counter,
+    /// Hash fields removed because their own TTL passed (INFO `expired_subkeys`).
+    pub expired_subkeys: Counter,
     pub expired_stale_perc: Counter,
     pub expired_time_cap_reached_count: Counter,
     /// Smoothed average TTL (ms) of keys the expiry cycle saw, for INFO keyspace.
@@ -82,6 +84,7 @@ impl ShardStats {
             keyspace_hits: Counter::default(),
             keyspace_misses: Counter::default(),
             expired_keys: Counter::default(),
+            expired_subkeys: Counter::default(),
             expired_stale_perc: Counter::default(),
             expired_time_cap_reached_count: Counter::default(),
             avg_ttl: Counter::default(),
@@ -115,6 +118,7 @@ impl ShardStats {
             &self.keyspace_hits,
             &self.keyspace_misses,
             &self.expired_keys,
+            &self.expired_subkeys,
             &self.expired_stale_perc,
             &self.expired_time_cap_reached_count,
             &self.evicted_keys,

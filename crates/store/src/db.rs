@@ -25,6 +25,9 @@ pub fn hash_key(key: &[u8]) -> u64 {
 pub struct Db {
     table: HashTable<Entry>,
     expires: u32,
+    /// Some value may hold sub-elements with their own expire time (hash fields with a TTL);
+    /// set when one is stored, cleared by the sweep that finds none left.
+    volatile_parts: bool,
 }
 
 /// Mutable access to one entry that keeps the table's expire count right.
@@ -89,7 +92,7 @@ impl Db {
     }
 
     pub fn get_mut(&mut self, hash: u64, key: &[u8]) -> Option<EntryMut<'_>> {
-        let Db { table, expires } = self;
+        let Db { table, expires, .. } = self;
         table
             .find_mut(hash, |e| e.key() == key)
             .map(|entry| EntryMut { entry, expires })
@@ -104,6 +107,7 @@ impl Db {
         expire: Option<u64>,
         lru: u32,
     ) {
+        let volatile = matches!(&value, NewValue::Object(o) if o.has_volatile_parts());
         match self
             .table
             .entry(hash, |e| e.key() == key, |e| hash_key(e.key()))
@@ -122,13 +126,58 @@ impl Db {
                 v.insert(Entry::new(key, value, expire, lru));
             }
         }
+        self.volatile_parts |= volatile;
     }
 
     /// Inserts an entry whose key is known to be absent (after a failed `get`).
     pub fn insert_entry(&mut self, hash: u64, entry: Entry) {
         debug_assert!(self.get(hash, entry.key()).is_none());
         adjust(&mut self.expires, false, entry.expire().is_some());
+        if let crate::Value::Object(o) = entry.value() {
+            self.volatile_parts |= o.has_volatile_parts();
+        }
         self.table.insert_unique(hash, entry, |e| hash_key(e.key()));
+    }
+
+    /// Records that a value here now holds sub-elements with their own expire time.
+    pub fn mark_volatile_parts(&mut self) {
+        self.volatile_parts = true;
+    }
+
+    pub fn has_volatile_parts(&self) -> bool {
+        self.volatile_parts
+    }
+
+    /// Active expiry of sub-elements (hash fields): drops every due one, deletes values left
+    /// empty, and returns `(sub-elements removed, keys removed)`.
+    pub fn expire_parts(&mut self, now: u64) -> (usize, usize) {
+        if !self.volatile_parts {
+            return (0, 0);
+        }
+        let mut parts = 0;
+        let mut keys = 0;
+        let mut expires_removed = 0;
+        let mut volatile_left = false;
+        self.table.retain(|e| {
+            let had_expire = e.expire().is_some();
+            if let crate::ValueMut::Object(o) = e.value_mut() {
+                if o.has_expired_parts(now) {
+                    parts += o.expire_parts(now);
+                    if o.is_empty_collection() {
+                        keys += 1;
+                        if had_expire {
+                            expires_removed += 1;
+                        }
+                        return false;
+                    }
+                }
+                volatile_left |= o.has_volatile_parts();
+            }
+            true
+        });
+        self.expires -= expires_removed;
+        self.volatile_parts = volatile_left;
+        (parts, keys)
     }
 
     pub fn remove(&mut self, hash: u64, key: &[u8]) -> Option<Entry> {

@@ -8,11 +8,14 @@ use parking_lot::{Mutex, MutexGuard};
 use shoal_util::SLOTS;
 
 use crate::db::Db;
+use crate::watch::WatchTable;
 
 /// Everything stored in one slot: one table per database, created on first write.
 #[derive(Default)]
 pub struct Slot {
     dbs: Vec<Db>,
+    /// Versions of WATCHed keys in this slot; present only while someone watches one.
+    pub watch: Option<Box<WatchTable>>,
 }
 
 impl Slot {
@@ -49,6 +52,21 @@ impl Slot {
 
     pub fn dbs(&self) -> &[Db] {
         &self.dbs
+    }
+
+    /// Marks `key` of `db` modified for WATCH.
+    #[inline]
+    pub fn touch_watched(&mut self, db: usize, key: &[u8]) {
+        if let Some(w) = &mut self.watch {
+            w.touch(db, key);
+        }
+    }
+
+    /// Marks every watched key of `db` modified (FLUSHDB, FLUSHALL, SWAPDB).
+    pub fn touch_watched_db(&mut self, db: usize) {
+        if let Some(w) = &mut self.watch {
+            w.touch_db(db);
+        }
     }
 }
 

@@ -12,9 +12,11 @@ pub mod list;
 pub mod lru;
 pub mod object;
 pub mod set;
+pub mod watch;
 pub mod zset;
 
 pub use db::{hash_key, Db, EntryMut};
 pub use entry::{encoding_for, Entry, NewValue, OwnedValue, StrEncoding, Value, ValueMut};
 pub use keyspace::{Keyspace, Slot, SlotGuard};
 pub use object::Object;
+pub use watch::WatchTable;

@@ -39,6 +39,41 @@ impl Object {
         }
     }
 
+    /// True when sub-elements with their own expire time (hash fields) are due: the keyspace
+    /// lookup then calls [`Object::expire_parts`] before anyone sees the value.
+    pub fn has_expired_parts(&self, now: u64) -> bool {
+        match self {
+            Object::Hash(h) => h.has_expired_fields(now),
+            _ => false,
+        }
+    }
+
+    /// Drops the sub-elements whose expire time has passed; returns how many. The caller
+    /// deletes the key when the collection is left empty ([`Object::is_empty_collection`]).
+    pub fn expire_parts(&mut self, now: u64) -> usize {
+        match self {
+            Object::Hash(h) => h.purge(now),
+            _ => 0,
+        }
+    }
+
+    /// True when some sub-element carries its own expire time (what the active expiry sweep
+    /// looks for).
+    pub fn has_volatile_parts(&self) -> bool {
+        match self {
+            Object::Hash(h) => h.has_field_ttls(),
+            _ => false,
+        }
+    }
+
+    /// True for a collection with no elements left (such a key must not exist).
+    pub fn is_empty_collection(&self) -> bool {
+        match self {
+            Object::Hash(h) => h.is_empty(),
+            _ => false,
+        }
+    }
+
     /// The name `OBJECT ENCODING` prints.
     pub fn encoding_name(&self) -> &'static str {
         match self {

@@ -1,0 +1,220 @@
+//! HEXPIRE key seconds [NX | XX | GT | LT] FIELDS numfields field [field ...]
+//! HPEXPIRE key milliseconds [NX | XX | GT | LT] FIELDS numfields field [field ...]
+//! HEXPIREAT key unix-time-seconds [NX | XX | GT | LT] FIELDS numfields field [field ...]
+//! HPEXPIREAT key unix-time-milliseconds [NX | XX | GT | LT] FIELDS numfields field [field ...]
+//!
+//! One implementation (Redis 7.4). Per field: -2 no such field (or key), 0 the NX/XX/GT/LT
+//! condition was not met, 1 the expire time was set, 2 the field was deleted because the time
+//! is already past. A field without TTL counts as an infinite TTL for GT and LT.
+
+use shoal_resp::Args;
+
+use super::access;
+use crate::args;
+use crate::ctx::Ctx;
+use crate::errors::{CmdResult, Error};
+use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
+
+const CONDITION: Arg = Arg {
+    flags: ArgFlags::OPTIONAL,
+    children: &[
+        Arg {
+            token: "NX",
+            ..Arg::new("nx", ArgKind::PureToken)
+        },
+        Arg {
+            token: "XX",
+            ..Arg::new("xx", ArgKind::PureToken)
+        },
+        Arg {
+            token: "GT",
+            ..Arg::new("gt", ArgKind::PureToken)
+        },
+        Arg {
+            token: "LT",
+            ..Arg::new("lt", ArgKind::PureToken)
+        },
+    ],
+    ..Arg::new("condition", ArgKind::Oneof)
+};
+
+const KEY: Arg = Arg::new("key", ArgKind::Key);
+const SECONDS_ARGS: &[Arg] = &[
+    KEY,
+    Arg::new("seconds", ArgKind::Integer),
+    CONDITION,
+    super::FIELDS_ARG,
+];
+const MS_ARGS: &[Arg] = &[
+    KEY,
+    Arg::new("milliseconds", ArgKind::Integer),
+    CONDITION,
+    super::FIELDS_ARG,
+];
+const AT_ARGS: &[Arg] = &[
+    KEY,
+    Arg::new("unix-time-seconds", ArgKind::UnixTime),
+    CONDITION,
+    super::FIELDS_ARG,
+];
+const PAT_ARGS: &[Arg] = &[
+    KEY,
+    Arg::new("unix-time-milliseconds", ArgKind::UnixTime),
+    CONDITION,
+    super::FIELDS_ARG,
+];
+
+pub static SPEC: CommandSpec = CommandSpec {
+    name: "hexpire",
+    arity: -6,
+    flags: Flags::WRITE.union(Flags::FAST),
+    acl: Acl::HASH,
+    key_specs: &[KeySpec::single(1, KsFlags::RW.union(KsFlags::UPDATE))],
+    group: Group::Hash,
+    since: "7.4.0",
+    summary: "Set expiry for hash field using relative time to expire (seconds)",
+    complexity: "O(N) where N is the number of specified fields",
+    args: SECONDS_ARGS,
+    handler: hexpire,
+    ..CommandSpec::DEFAULT
+};
+
+pub static HPEXPIRE: CommandSpec = CommandSpec {
+    name: "hpexpire",
+    summary: "Set expiry for hash field using relative time to expire (milliseconds)",
+    args: MS_ARGS,
+    handler: hpexpire,
+    ..SPEC
+};
+
+pub static HEXPIREAT: CommandSpec = CommandSpec {
+    name: "hexpireat",
+    summary: "Set expiry for hash field using an absolute Unix timestamp (seconds)",
+    args: AT_ARGS,
+    handler: hexpireat,
+    ..SPEC
+};
+
+pub static HPEXPIREAT: CommandSpec = CommandSpec {
+    name: "hpexpireat",
+    summary: "Set expiry for hash field using an absolute Unix timestamp (milliseconds)",
+    args: PAT_ARGS,
+    handler: hpexpireat,
+    ..SPEC
+};
+
+fn hexpire(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
+    let now = ctx.keys.now;
+    generic(ctx, args, true, now, "hexpire")
+}
+
+fn hpexpire(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
+    let now = ctx.keys.now;
+    generic(ctx, args, false, now, "hpexpire")
+}
+
+fn hexpireat(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
+    generic(ctx, args, true, 0, "hexpireat")
+}
+
+fn hpexpireat(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
+    generic(ctx, args, false, 0, "hpexpireat")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cond {
+    Always,
+    Nx,
+    Xx,
+    Gt,
+    Lt,
+}
+
+pub const NO_FIELD: i64 = -2;
+const NOT_MET: i64 = 0;
+const SET: i64 = 1;
+const DELETED: i64 = 2;
+
+fn generic(
+    ctx: &mut Ctx<'_>,
+    args: &Args<'_>,
+    seconds: bool,
+    base: u64,
+    cmd: &'static str,
+) -> CmdResult {
+    let key = args.get(1);
+    let now = ctx.keys.now;
+    // Redis looks the key up (and checks its type) before reading any argument.
+    let exists = access::read_for_write(&mut ctx.keys, key)?;
+    let at = access::expire_time(args.get(2), seconds, base, cmd)?;
+    let opt = args.get(3);
+    let cond = [
+        ("NX", Cond::Nx),
+        ("XX", Cond::Xx),
+        ("GT", Cond::Gt),
+        ("LT", Cond::Lt),
+    ]
+    .into_iter()
+    .find(|(name, _)| args::is(opt, name))
+    .map_or(Cond::Always, |(_, c)| c);
+    let fields_at = if cond == Cond::Always { 3 } else { 4 };
+    let first = access::fields_block(
+        args,
+        fields_at,
+        Error::Static("ERR Parameter `numFields` should be greater than 0"),
+    )?;
+    let n = args.len() - first;
+    if !exists {
+        ctx.out.array(n);
+        for _ in 0..n {
+            ctx.out.int(NO_FIELD);
+        }
+        return Ok(());
+    }
+    let codes = access::modify(&mut ctx.keys, key, |h| {
+        let h = h.expect("key seen above");
+        h.enable_field_ttls();
+        let mut codes = Vec::with_capacity(n);
+        for i in first..args.len() {
+            let field = args.get(i);
+            let code = match h.ttl(field) {
+                None => NO_FIELD,
+                Some(old) => {
+                    let ok = match (cond, old) {
+                        (Cond::Always, _) => true,
+                        (Cond::Nx, old) => old.is_none(),
+                        (Cond::Xx, old) => old.is_some(),
+                        (Cond::Gt, None) => false,
+                        (Cond::Gt, Some(old)) => at > old,
+                        (Cond::Lt, None) => true,
+                        (Cond::Lt, Some(old)) => at < old,
+                    };
+                    if !ok {
+                        NOT_MET
+                    } else if at <= now {
+                        h.remove(field);
+                        DELETED
+                    } else {
+                        h.set_ttl(field, Some(at));
+                        SET
+                    }
+                }
+            };
+            codes.push(code);
+        }
+        Ok(codes)
+    })?;
+    let deleted = codes.contains(&DELETED);
+    if codes.contains(&SET) {
+        access::note_field_ttls(&mut ctx.keys, key);
+    }
+    if deleted || codes.contains(&SET) {
+        ctx.keys
+            .changed(if deleted { "hdel" } else { "hexpire" }, key);
+    }
+    ctx.out.array(codes.len());
+    for c in codes {
+        ctx.out.int(c);
+    }
+    Ok(())
+}

@@ -1,0 +1,501 @@
+//! Field expiry: HEXPIRE family, HTTL family, HPERSIST, HGETEX, HSETEX, HGETDEL, lazy and
+//! active expiry, listpackex.
+
+use super::{encoding, exists, resp3};
+use crate::state::unix_ms;
+use crate::testing::TestServer;
+
+fn ints(v: &[i64]) -> String {
+    let mut s = format!("*{}\r\n", v.len());
+    for i in v {
+        s.push_str(&format!(":{i}\r\n"));
+    }
+    s
+}
+
+#[test]
+fn hexpire_codes_and_conditions() {
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "a", "1", "b", "2", "c", "3"]);
+    assert_eq!(encoding(&t, "h"), Some("listpack"));
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "100", "FIELDS", "2", "a", "zz"]),
+        ints(&[1, -2])
+    );
+    assert_eq!(encoding(&t, "h"), Some("listpackex"));
+    // NX: only fields without TTL.
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "50", "NX", "FIELDS", "2", "a", "b"]),
+        ints(&[0, 1])
+    );
+    // XX: only fields with a TTL.
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "200", "XX", "FIELDS", "2", "a", "c"]),
+        ints(&[1, 0])
+    );
+    // GT: a field without TTL is infinite, so never; LT: always for those.
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "300", "gt", "FIELDS", "3", "a", "b", "c"]),
+        ints(&[1, 1, 0])
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "10", "LT", "FIELDS", "3", "a", "b", "c"]),
+        ints(&[1, 1, 1])
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "10", "GT", "FIELDS", "1", "a"]),
+        ints(&[0])
+    );
+    assert_eq!(
+        t.text(&["HTTL", "h", "FIELDS", "3", "a", "b", "zz"]),
+        ints(&[10, 10, -2])
+    );
+    // Zero deletes (code 2); the last field going deletes the key.
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "0", "FIELDS", "2", "a", "b"]),
+        ints(&[2, 2])
+    );
+    assert_eq!(t.text(&["HLEN", "h"]), ":1\r\n");
+    assert_eq!(
+        t.text(&["HPEXPIREAT", "h", "1", "FIELDS", "1", "c"]),
+        ints(&[2])
+    );
+    assert!(!exists(&t, "h"));
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "10", "FIELDS", "2", "a", "b"]),
+        ints(&[-2, -2])
+    );
+}
+
+#[test]
+fn hexpire_errors() {
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "a", "1"]);
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "x", "FIELDS", "1", "a"]),
+        "-ERR value is not an integer or out of range\r\n"
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "-1", "FIELDS", "1", "a"]),
+        "-ERR invalid expire time, must be >= 0\r\n"
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "70368744177664", "FIELDS", "1", "a"]),
+        "-ERR invalid expire time in 'hexpire' command\r\n"
+    );
+    assert_eq!(
+        t.text(&["HPEXPIREAT", "h", "70368744177664", "FIELDS", "1", "a"]),
+        "-ERR invalid expire time in 'hpexpireat' command\r\n"
+    );
+    assert_eq!(
+        t.text(&["HPEXPIREAT", "h", "70368744177663", "FIELDS", "1", "a"]),
+        ints(&[1])
+    );
+    assert_eq!(
+        t.text(&["HPEXPIRE", "h", "70368744177663", "FIELDS", "1", "a"]),
+        "-ERR invalid expire time in 'hpexpire' command\r\n"
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "10", "FIELD", "1", "a"]),
+        "-ERR Mandatory argument FIELDS is missing or not at the right position\r\n"
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "10", "NX", "1", "a", "b"]),
+        "-ERR Mandatory argument FIELDS is missing or not at the right position\r\n"
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "10", "FIELDS", "0", "a"]),
+        "-ERR Parameter `numFields` should be greater than 0\r\n"
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "10", "FIELDS", "x", "a"]),
+        "-ERR Parameter `numFields` should be greater than 0\r\n"
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "10", "FIELDS", "2", "a"]),
+        "-ERR The `numfields` parameter must match the number of arguments\r\n"
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "10", "FIELDS", "1", "a", "b"]),
+        "-ERR The `numfields` parameter must match the number of arguments\r\n"
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "h", "10", "FIELDS", "1"]),
+        "-ERR wrong number of arguments for 'hexpire' command\r\n"
+    );
+    assert_eq!(
+        t.text(&["HTTL", "h", "FIELDS", "0", "a"]),
+        "-ERR Number of fields must be a positive integer\r\n"
+    );
+    assert_eq!(
+        t.text(&["HTTL", "h", "FIELDZ", "1", "a"]),
+        "-ERR Mandatory argument FIELDS is missing or not at the right position\r\n"
+    );
+    assert_eq!(
+        t.text(&["HPERSIST", "h", "FIELDS", "2", "a"]),
+        "-ERR The `numfields` parameter must match the number of arguments\r\n"
+    );
+}
+
+#[test]
+fn httl_family_units() {
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "a", "1", "b", "2"]);
+    let at = unix_ms() + 100_500;
+    t.text(&["HPEXPIREAT", "h", &at.to_string(), "FIELDS", "1", "a"]);
+    assert_eq!(
+        t.text(&["HPEXPIRETIME", "h", "FIELDS", "3", "a", "b", "c"]),
+        ints(&[at as i64, -1, -2])
+    );
+    assert_eq!(
+        t.text(&["HEXPIRETIME", "h", "FIELDS", "1", "a"]),
+        ints(&[at.div_ceil(1000) as i64])
+    );
+    let v = t.text(&["HTTL", "h", "FIELDS", "1", "a"]);
+    assert!(v == ints(&[101]) || v == ints(&[100]), "{v}");
+    let v = t.run(&["HPTTL", "h", "FIELDS", "1", "a"]);
+    let shoal_resp::Value::Array(items) = v else {
+        panic!()
+    };
+    let shoal_resp::Value::Int(ms) = items[0] else {
+        panic!()
+    };
+    assert!((99_000..=100_500).contains(&ms), "{ms}");
+    assert_eq!(
+        t.text(&["HTTL", "nokey", "FIELDS", "2", "a", "b"]),
+        ints(&[-2, -2])
+    );
+}
+
+#[test]
+fn lazy_expiry_hides_and_removes_fields() {
+    for table in [false, true] {
+        let mut t = if table {
+            TestServer::with_args(&["--hash-max-listpack-entries", "0"])
+        } else {
+            TestServer::new()
+        };
+        t.text(&["HSET", "h", "a", "1", "b", "2"]);
+        t.text(&["HPEXPIRE", "h", "100", "FIELDS", "1", "a"]);
+        assert_eq!(t.text(&["HLEN", "h"]), ":2\r\n");
+        t.clock_offset_ms = 101;
+        assert_eq!(t.text(&["HGET", "h", "a"]), "$-1\r\n");
+        assert_eq!(t.text(&["HLEN", "h"]), ":1\r\n");
+        assert_eq!(t.text(&["HGETALL", "h"]), "*2\r\n$1\r\nb\r\n$1\r\n2\r\n");
+        assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "a"]), ints(&[-2]));
+        assert_eq!(t.server.shards[0].expired_subkeys.get(), 1);
+        // The last field expiring deletes the hash.
+        t.text(&["HPEXPIRE", "h", "100", "FIELDS", "1", "b"]);
+        t.clock_offset_ms = 202;
+        assert_eq!(t.text(&["HEXISTS", "h", "b"]), ":0\r\n");
+        assert!(!exists(&t, "h"));
+        assert_eq!(t.text(&["HSET", "h", "c", "3"]), ":1\r\n");
+    }
+}
+
+#[test]
+fn active_expiry_sweeps_fields() {
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "a", "1", "b", "2"]);
+    t.text(&["HSET", "gone", "x", "1"]);
+    t.text(&["HPEXPIRE", "h", "1", "FIELDS", "1", "a"]);
+    t.text(&["HPEXPIRE", "gone", "1", "FIELDS", "1", "x"]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let now = unix_ms();
+    let mut swept = crate::hash::FieldSweep::default();
+    for key in ["h", "gone"] {
+        let mut slot = t.server.keyspace.lock(shoal_util::key_slot(key.as_bytes()));
+        let s = crate::hash::expire_fields_in_slot(&mut slot, now);
+        swept.fields += s.fields;
+        swept.keys += s.keys;
+    }
+    assert_eq!(swept, crate::hash::FieldSweep { fields: 2, keys: 1 });
+    assert!(!exists(&t, "gone"));
+    assert_eq!(t.text(&["HGETALL", "h"]), "*2\r\n$1\r\nb\r\n$1\r\n2\r\n");
+    // A second sweep finds nothing and stops looking at the slot.
+    let mut slot = t.server.keyspace.lock(shoal_util::key_slot(b"h"));
+    assert_eq!(
+        crate::hash::expire_fields_in_slot(&mut slot, now),
+        crate::hash::FieldSweep::default()
+    );
+    assert!(!slot.db(0).has_volatile_parts());
+}
+
+#[test]
+fn active_expiry_cycle_calls_the_hook() {
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "a", "1", "b", "2"]);
+    t.text(&["HPEXPIRE", "h", "1", "FIELDS", "1", "a"]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let mut fields = 0;
+    for shard in 0..t.server.shard_count() {
+        let mut cursor = crate::expire::ExpireCursor::default();
+        crate::expire::active_expire_cycle(
+            &t.server,
+            shard,
+            &mut cursor,
+            std::time::Duration::from_secs(10),
+        );
+        fields += t.server.shards[shard].expired_subkeys.get();
+    }
+    assert_eq!(fields, 1);
+    assert_eq!(t.text(&["HKEYS", "h"]), "*1\r\n$1\r\nb\r\n");
+}
+
+#[test]
+fn overwrite_drops_ttl_but_hincrby_keeps_it() {
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "a", "1", "n", "1"]);
+    t.text(&["HEXPIRE", "h", "100", "FIELDS", "2", "a", "n"]);
+    t.text(&["HINCRBY", "h", "n", "1"]);
+    t.text(&["HINCRBYFLOAT", "h", "n", "1.5"]);
+    assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "n"]), ints(&[100]));
+    t.text(&["HSET", "h", "a", "2"]);
+    assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "a"]), ints(&[-1]));
+}
+
+#[test]
+fn hpersist() {
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "a", "1", "b", "2"]);
+    assert_eq!(
+        t.text(&["HPERSIST", "h", "FIELDS", "3", "a", "b", "c"]),
+        ints(&[-1, -1, -2])
+    );
+    assert_eq!(
+        encoding(&t, "h"),
+        Some("listpack"),
+        "HPERSIST does not convert"
+    );
+    t.text(&["HEXPIRE", "h", "100", "FIELDS", "1", "a"]);
+    assert_eq!(
+        t.text(&["HPERSIST", "h", "FIELDS", "2", "a", "b"]),
+        ints(&[1, -1])
+    );
+    assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "a"]), ints(&[-1]));
+    assert_eq!(encoding(&t, "h"), Some("listpackex"), "stays listpackex");
+    assert_eq!(
+        t.text(&["HPERSIST", "nokey", "FIELDS", "1", "a"]),
+        ints(&[-2])
+    );
+}
+
+#[test]
+fn hgetex() {
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "a", "1", "b", "2", "c", "3"]);
+    assert_eq!(
+        t.text(&["HGETEX", "h", "FIELDS", "2", "a", "x"]),
+        "*2\r\n$1\r\n1\r\n$-1\r\n"
+    );
+    assert_eq!(encoding(&t, "h"), Some("listpack"));
+    assert_eq!(
+        t.text(&["HGETEX", "h", "EX", "100", "FIELDS", "2", "a", "b"]),
+        "*2\r\n$1\r\n1\r\n$1\r\n2\r\n"
+    );
+    assert_eq!(encoding(&t, "h"), Some("listpackex"));
+    assert_eq!(
+        t.text(&["HTTL", "h", "FIELDS", "3", "a", "b", "c"]),
+        ints(&[100, 100, -1])
+    );
+    assert_eq!(
+        t.text(&["HGETEX", "h", "PERSIST", "FIELDS", "1", "a"]),
+        "*1\r\n$1\r\n1\r\n"
+    );
+    assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "a"]), ints(&[-1]));
+    // A time in the past returns the values, then deletes the fields.
+    assert_eq!(
+        t.text(&["HGETEX", "h", "PXAT", "1", "FIELDS", "2", "a", "zz"]),
+        "*2\r\n$1\r\n1\r\n$-1\r\n"
+    );
+    assert_eq!(t.text(&["HEXISTS", "h", "a"]), ":0\r\n");
+    assert_eq!(
+        t.text(&["HGETEX", "nokey", "EX", "10", "FIELDS", "2", "a", "b"]),
+        "*2\r\n$-1\r\n$-1\r\n"
+    );
+    assert_eq!(
+        t.text(&["HGETEX", "h", "EX", "x", "FIELDS", "1", "a"]),
+        "-ERR value is not an integer or out of range\r\n"
+    );
+    assert_eq!(
+        t.text(&["HGETEX", "h", "EX", "-1", "FIELDS", "1", "a"]),
+        "-ERR invalid expire time, must be >= 0\r\n"
+    );
+    assert_eq!(
+        t.text(&["HGETEX", "h", "FOO", "FIELDS", "1", "a"]),
+        "-ERR Mandatory argument FIELDS is missing or not at the right position\r\n"
+    );
+    assert_eq!(
+        t.text(&["HGETEX", "h", "FIELDS", "0", "a"]),
+        "-ERR Number of fields must be a positive integer\r\n"
+    );
+    assert_eq!(
+        t.text(&["HGETEX", "h", "EX", "10", "FIELDS", "2", "a"]),
+        "-ERR The `numfields` parameter must match the number of arguments\r\n"
+    );
+    resp3(&mut t);
+    assert_eq!(t.text(&["HGETEX", "h", "FIELDS", "1", "zz"]), "*1\r\n_\r\n");
+}
+
+#[test]
+fn hsetex() {
+    let mut t = TestServer::new();
+    assert_eq!(
+        t.text(&["HSETEX", "h", "EX", "100", "FIELDS", "2", "a", "1", "b", "2"]),
+        ":1\r\n"
+    );
+    assert_eq!(encoding(&t, "h"), Some("listpackex"));
+    assert_eq!(
+        t.text(&["HTTL", "h", "FIELDS", "2", "a", "b"]),
+        ints(&[100, 100])
+    );
+    // FNX: none may exist; FXX: all must exist.
+    assert_eq!(
+        t.text(&["HSETEX", "h", "FNX", "FIELDS", "2", "a", "9", "c", "9"]),
+        ":0\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "h", "FXX", "KEEPTTL", "FIELDS", "1", "a", "5"]),
+        ":1\r\n"
+    );
+    assert_eq!(t.text(&["HGET", "h", "a"]), "$1\r\n5\r\n");
+    assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "a"]), ints(&[100]));
+    // Without an expiry option the TTL is discarded.
+    assert_eq!(t.text(&["HSETEX", "h", "FIELDS", "1", "a", "6"]), ":1\r\n");
+    assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "a"]), ints(&[-1]));
+    assert_eq!(
+        t.text(&["HSETEX", "nokey", "FXX", "FIELDS", "1", "a", "1"]),
+        ":0\r\n"
+    );
+    assert!(!exists(&t, "nokey"));
+    // Valkey's key conditions.
+    assert_eq!(
+        t.text(&["HSETEX", "h", "NX", "FIELDS", "1", "z", "1"]),
+        ":0\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "new", "XX", "FIELDS", "1", "z", "1"]),
+        ":0\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "new", "NX", "FIELDS", "1", "z", "1"]),
+        ":1\r\n"
+    );
+    // A past time sets then deletes the fields.
+    assert_eq!(
+        t.text(&["HSETEX", "past", "PXAT", "1", "FIELDS", "1", "a", "1"]),
+        ":1\r\n"
+    );
+    assert!(!exists(&t, "past"));
+}
+
+#[test]
+fn hsetex_errors() {
+    let mut t = TestServer::new();
+    assert_eq!(
+        t.text(&["HSETEX", "h", "EX", "10", "PX", "10", "FIELDS", "1", "a", "b"]),
+        "-ERR Only one of EX, PX, EXAT, PXAT or KEEPTTL arguments can be specified\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "h", "KEEPTTL", "EX", "10", "FIELDS", "1", "a", "b"]),
+        "-ERR Only one of EX, PX, EXAT, PXAT or KEEPTTL arguments can be specified\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "h", "FNX", "FXX", "FIELDS", "1", "a", "b"]),
+        "-ERR Only one of FXX or FNX arguments can be specified\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "h", "FOO", "FIELDS", "1", "a", "b"]),
+        "-ERR unknown argument: FOO\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "h", "FIELDS", "0", "a", "b"]),
+        "-ERR invalid number of fields\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "h", "FIELDS", "2", "a", "b"]),
+        "-ERR wrong number of arguments for 'hsetex' command\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "h", "FIELDS", "1", "a", "b", "c"]),
+        "-ERR wrong number of arguments for 'hsetex' command\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "h", "EX", "-5", "FIELDS", "1", "a", "b"]),
+        "-ERR invalid expire time, must be >= 0\r\n"
+    );
+    assert_eq!(
+        t.text(&[
+            "HSETEX",
+            "h",
+            "EX",
+            "70368744177664",
+            "FIELDS",
+            "1",
+            "a",
+            "b"
+        ]),
+        "-ERR invalid expire time in 'hsetex' command\r\n"
+    );
+    assert!(!exists(&t, "h"));
+}
+
+#[test]
+fn hgetdel() {
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "a", "1", "b", "2"]);
+    assert_eq!(
+        t.text(&["HGETDEL", "h", "FIELDS", "3", "a", "x", "a"]),
+        "*3\r\n$1\r\n1\r\n$-1\r\n$-1\r\n"
+    );
+    assert_eq!(t.text(&["HLEN", "h"]), ":1\r\n");
+    assert_eq!(
+        t.text(&["HGETDEL", "h", "FIELDS", "1", "b"]),
+        "*1\r\n$1\r\n2\r\n"
+    );
+    assert!(!exists(&t, "h"));
+    assert_eq!(
+        t.text(&["HGETDEL", "h", "FIELDS", "1", "b"]),
+        "*1\r\n$-1\r\n"
+    );
+    assert_eq!(
+        t.text(&["HGETDEL", "h", "FIELD", "1", "b"]),
+        "-ERR Mandatory argument FIELDS is missing or not at the right position\r\n"
+    );
+    assert_eq!(
+        t.text(&["HGETDEL", "h", "FIELDS", "-1", "b"]),
+        "-ERR Number of fields must be a positive integer\r\n"
+    );
+    assert_eq!(
+        t.text(&["HGETDEL", "h", "FIELDS", "2", "b"]),
+        "-ERR The `numfields` parameter must match the number of arguments\r\n"
+    );
+}
+
+#[test]
+fn table_encoding_expiry() {
+    let mut t = TestServer::with_args(&["--hash-max-listpack-entries", "2"]);
+    t.text(&["HSET", "h", "a", "1", "b", "2", "c", "3"]);
+    assert_eq!(encoding(&t, "h"), Some("hashtable"));
+    assert_eq!(
+        t.text(&["HPEXPIRE", "h", "50", "FIELDS", "2", "a", "b"]),
+        ints(&[1, 1])
+    );
+    assert_eq!(encoding(&t, "h"), Some("hashtable"));
+    t.clock_offset_ms = 51;
+    assert_eq!(t.text(&["HKEYS", "h"]), "*1\r\n$1\r\nc\r\n");
+}
+
+#[test]
+fn listpackex_converts_to_hashtable_keeping_ttls() {
+    let mut t = TestServer::with_args(&["--hash-max-listpack-entries", "2"]);
+    t.text(&["HSET", "h", "a", "1"]);
+    t.text(&["HEXPIRE", "h", "100", "FIELDS", "1", "a"]);
+    assert_eq!(encoding(&t, "h"), Some("listpackex"));
+    t.text(&["HSET", "h", "b", "2", "c", "3"]);
+    assert_eq!(encoding(&t, "h"), Some("hashtable"));
+    assert_eq!(
+        t.text(&["HTTL", "h", "FIELDS", "2", "a", "b"]),
+        ints(&[100, -1])
+    );
+}
