@@ -7,10 +7,13 @@
 
 use std::collections::HashMap;
 
+/// (database, key).
+type WatchedKey = (usize, Box<[u8]>);
+
 #[derive(Default, Debug)]
 pub struct WatchTable {
-    /// (db, key) -> (version, number of watching clients)
-    keys: HashMap<(usize, Box<[u8]>), (u64, u32)>,
+    /// Watched key -> (version, number of watching clients).
+    keys: HashMap<WatchedKey, (u64, u32)>,
 }
 
 impl WatchTable {
