@@ -116,6 +116,27 @@ pub struct Client {
     /// Argument positions of the running command that MONITOR shows as "(redacted)"
     /// (AUTH and HELLO passwords); dispatch clears it after each command.
     pub redacted_args: Vec<usize>,
+    /// Commands queued since MULTI; None outside a transaction.
+    pub multi: Option<MultiState>,
+    /// Keys this client WATCHes, with the versions seen when WATCH ran.
+    pub watched: Vec<Watched>,
+}
+
+#[derive(Default, Debug)]
+pub struct MultiState {
+    /// Each queued command's arguments (already resolved and arity-checked).
+    pub queued: Vec<Vec<Vec<u8>>>,
+    /// A command was rejected while queueing: EXEC must answer EXECABORT.
+    pub aborted: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Watched {
+    pub db: usize,
+    pub key: Vec<u8>,
+    pub version: u64,
+    /// The key existed (unexpired) at WATCH time; its expiry before EXEC aborts, as in Redis.
+    pub existed: bool,
 }
 
 impl Client {
@@ -131,6 +152,8 @@ impl Client {
             close_after_reply: false,
             no_touch: false,
             redacted_args: Vec::new(),
+            multi: None,
+            watched: Vec::new(),
         }
     }
 

@@ -352,7 +352,14 @@ impl<'a> Keys<'a> {
     }
 
     /// Marks `key` as modified by this command (`event` is the keyspace-notification name).
-    pub fn changed(&mut self, _event: &'static str, _key: &[u8]) {
+    pub fn changed(&mut self, event: &'static str, key: &[u8]) {
+        let db = self.db;
+        self.changed_in(db, event, key);
+    }
+
+    /// As `changed`, for a key of another database (MOVE, COPY ... DB).
+    pub fn changed_in(&mut self, db: usize, _event: &'static str, key: &[u8]) {
         self.dirty += 1;
+        self.slot(key_slot(key)).touch_watched(db, key);
     }
 }

@@ -97,38 +97,26 @@ fn run(
     args: &Args<'_>,
     now_ms: u64,
 ) -> Flow {
-    let entry = match resolve(args) {
+    let entry = match admit(server, client, shard, args) {
         Ok(e) => e,
         Err(e) => {
-            if let Some(id) = rejected_entry(args) {
-                shard.cmds[id].rejected_calls.inc();
+            // Redis's rejectCommand: the error is the reply, and a transaction being queued
+            // is doomed to EXECABORT.
+            if let Some(m) = client.multi.as_mut() {
+                m.aborted = true;
             }
             write_error(out, shard, &e);
             return Flow::Continue;
         }
     };
-    let spec = entry.spec;
-    let cstats = &shard.cmds[entry.id];
-    client.handle.last_cmd.store(entry.id as u32 + 1, Relaxed);
-
-    if !client.authenticated && !spec.flags.contains(Flags::NO_AUTH) {
-        cstats.rejected_calls.inc();
-        write_error(out, shard, &Error::NoAuth);
-        return Flow::Continue;
+    if let Some(m) = client.multi.as_mut() {
+        if !crate::transactions::runs_inside_multi(entry.spec) {
+            m.queued.push(args.to_vec());
+            out.simple(b"QUEUED");
+            return Flow::Continue;
+        }
     }
-    if server.loading.load(Relaxed) && !spec.flags.contains(Flags::LOADING) {
-        cstats.rejected_calls.inc();
-        write_error(out, shard, &Error::Loading);
-        return Flow::Continue;
-    }
-    if spec.flags.contains(Flags::DENYOOM) && crate::memory::over_maxmemory(server) {
-        cstats.rejected_calls.inc();
-        write_error(out, shard, &Error::OutOfMemory);
-        return Flow::Continue;
-    }
-
-    let locks = lock_keys(server, shard, spec, args);
-    let started = Instant::now();
+    let locks = lock_keys(server, shard, entry.spec, args);
     let mut ctx = Ctx {
         server,
         client,
@@ -136,40 +124,90 @@ fn run(
         shard,
         keys: Keys::new(&server.keyspace, locks, 0, now_ms, shard),
     };
-    ctx.keys.db = ctx.client.db;
-    ctx.keys.no_touch = ctx.client.no_touch;
-    ctx.keys.lfu = crate::ctx::lfu_params(&server.config);
-    let result = (spec.handler)(&mut ctx, args);
-    let Ctx {
-        keys, client, out, ..
-    } = ctx;
-    let dirty = keys.dirty;
-    drop(keys);
-    let flow = if client.close_after_reply {
+    call(&mut ctx, entry, args);
+    if ctx.client.close_after_reply {
         Flow::Close
     } else {
         Flow::Continue
+    }
+}
+
+/// Everything Redis checks before it runs or queues a command: name, arity, authentication,
+/// loading, memory, and commands a transaction may not contain.
+fn admit<'r>(
+    server: &Server,
+    client: &mut Client,
+    shard: &ShardStats,
+    args: &Args<'_>,
+) -> Result<&'r RegEntry, Error> {
+    let entry = match resolve(args) {
+        Ok(e) => e,
+        Err(e) => {
+            if let Some(id) = rejected_entry(args) {
+                shard.cmds[id].rejected_calls.inc();
+            }
+            return Err(e);
+        }
     };
+    let spec = entry.spec;
+    client.handle.last_cmd.store(entry.id as u32 + 1, Relaxed);
+    let rejection = if !client.authenticated && !spec.flags.contains(Flags::NO_AUTH) {
+        Some(Error::NoAuth)
+    } else if server.loading.load(Relaxed) && !spec.flags.contains(Flags::LOADING) {
+        Some(Error::Loading)
+    } else if spec.flags.contains(Flags::DENYOOM) && crate::memory::over_maxmemory(server) {
+        Some(Error::OutOfMemory)
+    } else if client.multi.is_some()
+        && spec.flags.contains(Flags::NO_MULTI)
+        && !crate::transactions::runs_inside_multi(spec)
+    {
+        Some(Error::Static(
+            "ERR Command not allowed inside a transaction",
+        ))
+    } else {
+        None
+    };
+    match rejection {
+        Some(e) => {
+            shard.cmds[entry.id].rejected_calls.inc();
+            Err(e)
+        }
+        None => Ok(entry),
+    }
+}
+
+/// Runs a resolved command whose slots `ctx.keys` already holds: statistics, the handler,
+/// its error reply, and the MONITOR feed. EXEC runs each queued command through here.
+pub fn call(ctx: &mut Ctx<'_>, entry: &RegEntry, args: &Args<'_>) {
+    let spec = entry.spec;
+    let (server, shard) = (ctx.server, ctx.shard);
+    let cstats = &shard.cmds[entry.id];
+    ctx.keys.db = ctx.client.db;
+    ctx.keys.no_touch = ctx.client.no_touch;
+    ctx.keys.lfu = crate::ctx::lfu_params(&server.config);
+    let dirty_before = ctx.keys.dirty;
+    let started = Instant::now();
+    let result = (spec.handler)(ctx, args);
     let usec = started.elapsed().as_micros() as u64;
     cstats.calls.inc();
     cstats.usec.add(usec);
     shard.commands.inc();
+    let dirty = ctx.keys.dirty - dirty_before;
     if dirty > 0 {
         shard.dirty.add(dirty);
     }
     if let Err(e) = result {
         cstats.failed_calls.inc();
-        write_error(out, shard, &e);
+        write_error(ctx.out, shard, &e);
     }
     // Like Redis's call(): monitors see the command after it ran, so SELECT shows its new db
     // and AUTH its redacted arguments.
     if server.monitor_count.load(Relaxed) > 0
         && !spec.flags.intersects(Flags::SKIP_MONITOR | Flags::ADMIN)
     {
-        monitor::feed(server, client, out, args);
+        monitor::feed(server, ctx.client, ctx.out, args);
     }
-    client.redacted_args.clear();
-    flow
+    ctx.client.redacted_args.clear();
 }
 
 fn lock_keys<'s>(

@@ -8,4 +8,5 @@ pub static ALL: &[&[&CommandSpec]] = &[
     crate::hash::COMMANDS,
     crate::keyspace::COMMANDS,
     crate::server::COMMANDS,
+    crate::transactions::COMMANDS,
 ];

@@ -26,6 +26,7 @@ pub mod hash;
 pub mod keyspace;
 pub mod server;
 pub mod string;
+pub mod transactions;
 
 pub use client::{Client, ClientHandle, ConnHooks};
 pub use ctx::Ctx;

@@ -36,6 +36,8 @@ pub static SPEC: CommandSpec = CommandSpec {
 
 fn reset(ctx: &mut Ctx<'_>, _args: &Args<'_>) -> CmdResult {
     stop_monitoring(ctx.server, &ctx.client.handle);
+    ctx.client.multi = None;
+    crate::transactions::unwatch_all(&mut ctx.keys, ctx.client);
     ctx.client.select(0);
     ctx.out.proto = Proto::Resp2;
     ctx.client.handle.resp.store(2, Relaxed);

@@ -89,6 +89,7 @@ fn take_from(guards: &mut [SlotGuard<'_>], only: Option<usize>) -> (Vec<Db>, usi
             None => 0..present,
         };
         for db in dbs {
+            slot.touch_watched_db(db);
             let table = slot.db(db);
             if !table.is_empty() {
                 keys += table.len();

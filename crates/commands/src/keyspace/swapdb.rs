@@ -44,6 +44,8 @@ fn swapdb(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
         ctx.keys.with_all_slots(|guards| {
             for slot in guards.iter_mut() {
                 // A slot that never held keys in either database has nothing to swap.
+                slot.touch_watched_db(a);
+                slot.touch_watched_db(b);
                 if slot.dbs().len() > a.min(b) {
                     slot.swap_dbs(a, b);
                     slot.shrink();

@@ -58,6 +58,7 @@ pub async fn serve(
         stop,
     };
     conn.run().await;
+    shoal_commands::transactions::unwatch_all(&mut &server.keyspace, &mut conn.client);
     server.clients.remove(&id);
     server.connected_clients.fetch_sub(1, Relaxed);
     if handle.has_flag(shoal_commands::client::flag::MONITOR) {
