@@ -34,7 +34,6 @@ fn generated() -> String {
     out.push_str(&format!("{total} commands.\n\n"));
     out.push_str("| group | commands |\n|---|---|\n");
     for (g, mut v) in groups {
-        v.sort_by(|a, b| a.trim_matches('`').cmp(b.trim_matches('`')));
         v.sort_by_key(|l| l.split('`').nth(1).unwrap_or_default().to_string());
         out.push_str(&format!("| {g} | {} |\n", v.join(", ")));
     }
