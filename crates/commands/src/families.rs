@@ -6,6 +6,7 @@ pub static ALL: &[&[&CommandSpec]] = &[
     crate::connection::COMMANDS,
     crate::string::COMMANDS,
     crate::hash::COMMANDS,
+    crate::list::COMMANDS,
     crate::keyspace::COMMANDS,
     crate::server::COMMANDS,
     crate::transactions::COMMANDS,

@@ -72,7 +72,7 @@ pub fn key_positions(spec: &CommandSpec, args: &Args<'_>, out: &mut KeyPositions
                     continue;
                 };
                 let first = first + firstkey as i64;
-                (first, first + n - 1, keystep as i64)
+                (first, first.saturating_add(n - 1), keystep as i64)
             }
             FindKeys::Unknown => continue,
         };

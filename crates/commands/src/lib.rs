@@ -24,6 +24,7 @@ pub mod testing;
 pub mod connection;
 pub mod hash;
 pub mod keyspace;
+pub mod list;
 pub mod server;
 pub mod string;
 pub mod transactions;
