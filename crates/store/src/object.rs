@@ -70,6 +70,7 @@ impl Object {
     pub fn is_empty_collection(&self) -> bool {
         match self {
             Object::Hash(h) => h.is_empty(),
+            Object::List(l) => l.is_empty(),
             _ => false,
         }
     }

@@ -52,6 +52,9 @@ pub static RPOPLPUSH: CommandSpec = CommandSpec {
         Arg::new("source", ArgKind::Key),
         Arg::new("destination", ArgKind::Key),
     ],
+    doc_flags: &["deprecated"],
+    deprecated_since: "6.2.0",
+    replaced_by: "`LMOVE` with the `RIGHT` and `LEFT` arguments",
     handler: rpoplpush,
     ..CommandSpec::DEFAULT
 };

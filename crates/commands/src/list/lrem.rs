@@ -5,7 +5,7 @@
 
 use shoal_resp::Args;
 
-use super::{fill, list_mut, touched, KEY_ARG};
+use super::{delete_emptied, fill, list_mut, touched, KEY_ARG};
 use crate::args::int;
 use crate::ctx::Ctx;
 use crate::errors::CmdResult;
@@ -41,10 +41,11 @@ fn lrem(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     };
     let removed = list.remove(args.get(3), count, fill);
     if removed > 0 {
-        if list.is_empty() {
-            ctx.keys.remove(key);
-        }
+        let emptied = list.is_empty();
         touched(&mut ctx.keys, "lrem", key, removed as u64);
+        if emptied {
+            delete_emptied(&mut ctx.keys, key);
+        }
     }
     ctx.out.int(removed as i64);
     Ok(())

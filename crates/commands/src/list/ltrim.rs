@@ -5,7 +5,7 @@
 
 use shoal_resp::Args;
 
-use super::{fill, list_mut, touched, KEY_ARG};
+use super::{delete_emptied, fill, list_mut, touched, KEY_ARG};
 use crate::args::int;
 use crate::ctx::Ctx;
 use crate::errors::CmdResult;
@@ -38,12 +38,13 @@ fn ltrim(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let fill = fill(ctx);
     if let Some(list) = list_mut(&mut ctx.keys, key)? {
         let removed = list.trim(start, stop, fill);
-        if list.is_empty() {
-            ctx.keys.remove(key);
-        }
+        let emptied = list.is_empty();
         // Redis signals the key (and counts dirty) only when something went.
         if removed > 0 {
             touched(&mut ctx.keys, "ltrim", key, removed as u64);
+        }
+        if emptied {
+            delete_emptied(&mut ctx.keys, key);
         }
     }
     ctx.out.ok();

@@ -103,6 +103,12 @@ pub(crate) fn touched(keys: &mut Keys<'_>, event: &'static str, key: &[u8], dirt
     keys.dirty = keys.dirty - 1 + dirty;
 }
 
+/// Deletes the key of a list that just became empty (Redis keeps no empty collections).
+pub(crate) fn delete_emptied(keys: &mut Keys<'_>, key: &[u8]) {
+    keys.remove(key);
+    touched(keys, "del", key, 0);
+}
+
 pub(crate) fn pop_event(end: End) -> &'static str {
     match end {
         End::Head => "lpop",

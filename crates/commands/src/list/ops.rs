@@ -6,16 +6,18 @@
 
 use shoal_store::list::End;
 
-use super::{fill, list_mut, pop_event, push_event, reply_elem, store_new, touched};
+use super::{
+    delete_emptied, fill, list_mut, pop_event, push_event, reply_elem, store_new, touched,
+};
 use crate::ctx::{Ctx, Keys};
 use crate::errors::Error;
 
-/// Deletes an emptied list's key and records the pop of `n` elements.
+/// Records the pop of `n` elements, then deletes the key if the list is now empty.
 fn popped(keys: &mut Keys<'_>, key: &[u8], end: End, emptied: bool, n: usize) {
-    if emptied {
-        keys.remove(key);
-    }
     touched(keys, pop_event(end), key, n as u64);
+    if emptied {
+        delete_emptied(keys, key);
+    }
 }
 
 /// Pops one element from the list at `key`; `Ok(None)` when the key is missing.

@@ -40,6 +40,7 @@ const fn spec(
         summary,
         complexity: "O(N) where N is the number of elements returned",
         args: ARGS,
+        history: &[("6.2.0", "Added the `count` argument.")],
         handler,
         ..CommandSpec::DEFAULT
     }

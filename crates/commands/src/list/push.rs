@@ -20,12 +20,15 @@ const ARGS: &[Arg] = &[
     },
 ];
 
+const MULTIPLE: &str = "Accepts multiple `element` arguments.";
+
 const KEY_SPECS: &[KeySpec] = &[KeySpec::single(1, KsFlags::RW.union(KsFlags::INSERT))];
 
 const fn spec(
     name: &'static str,
     since: &'static str,
     summary: &'static str,
+    history: &'static [(&'static str, &'static str)],
     handler: crate::spec::Handler,
 ) -> CommandSpec {
     CommandSpec {
@@ -39,6 +42,7 @@ const fn spec(
         summary,
         complexity: "O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.",
         args: ARGS,
+        history,
         handler,
         ..CommandSpec::DEFAULT
     }
@@ -48,24 +52,28 @@ pub static LPUSH: CommandSpec = spec(
     "lpush",
     "1.0.0",
     "Prepends one or more elements to a list. Creates the key if it doesn't exist.",
+    &[("2.4.0", MULTIPLE)],
     lpush,
 );
 pub static RPUSH: CommandSpec = spec(
     "rpush",
     "1.0.0",
     "Appends one or more elements to a list. Creates the key if it doesn't exist.",
+    &[("2.4.0", MULTIPLE)],
     rpush,
 );
 pub static LPUSHX: CommandSpec = spec(
     "lpushx",
     "2.2.0",
     "Prepends one or more elements to a list only when the list exists.",
+    &[("4.0.0", MULTIPLE)],
     lpushx,
 );
 pub static RPUSHX: CommandSpec = spec(
     "rpushx",
     "2.2.0",
     "Appends an element to a list only when the list exists.",
+    &[("4.0.0", MULTIPLE)],
     rpushx,
 );
 

@@ -2,7 +2,6 @@
 //! 7.2 encoding behaviour) given the same commands.
 
 use shoal_resp::Proto;
-use shoal_store::{hash_key, Value};
 
 use crate::testing::TestServer;
 
@@ -10,24 +9,15 @@ const WRONGTYPE: &str = "-WRONGTYPE Operation against a key holding the wrong ki
 const NOT_INT: &str = "-ERR value is not an integer or out of range\r\n";
 const MUST_BE_POSITIVE: &str = "-ERR value is out of range, must be positive\r\n";
 
-/// What `OBJECT ENCODING key` would print.
-fn encoding(t: &TestServer, key: &str) -> &'static str {
-    let slot = t.server.keyspace.lock(shoal_util::key_slot(key.as_bytes()));
-    let db = slot.db_ref(0).expect("database exists");
-    let e = db
-        .get(hash_key(key.as_bytes()), key.as_bytes())
-        .expect("key exists");
-    match e.value() {
-        Value::Object(o) => o.encoding_name(),
-        Value::Str(..) => "string",
-    }
+/// `OBJECT ENCODING key`.
+fn encoding(t: &mut TestServer, key: &str) -> String {
+    let reply = t.text(&["OBJECT", "ENCODING", key]);
+    let body = reply.rsplit("\r\n").nth(1).expect("a bulk reply");
+    body.to_string()
 }
 
 fn exists(t: &mut TestServer, key: &str) -> bool {
-    let slot = t.server.keyspace.lock(shoal_util::key_slot(key.as_bytes()));
-    slot.db_ref(0)
-        .and_then(|db| db.get(hash_key(key.as_bytes()), key.as_bytes()))
-        .is_some()
+    t.text(&["EXISTS", key]) == ":1\r\n"
 }
 
 fn set_fill(t: &mut TestServer, v: &str) {
@@ -71,7 +61,7 @@ fn push_and_len() {
         range(&mut t, "k"),
         bulks(&["y", "x", "c", "b", "a", "d", "z"])
     );
-    assert_eq!(encoding(&t, "k"), "listpack");
+    assert_eq!(encoding(&mut t, "k"), "listpack");
     assert_eq!(
         t.text(&["LPUSH", "k"]),
         "-ERR wrong number of arguments for 'lpush' command\r\n"
@@ -572,15 +562,7 @@ fn lmpop_errors() {
 fn expired_keys_are_missing() {
     let mut t = TestServer::new();
     assert_eq!(t.text(&["RPUSH", "k", "a", "b"]), ":2\r\n");
-    // Give the key an expire time directly; EXPIRE belongs to the keyspace family.
-    {
-        let now = crate::state::unix_ms();
-        let mut slot = t.server.keyspace.lock(shoal_util::key_slot(b"k"));
-        let db = slot.db(0);
-        db.get_mut(hash_key(b"k"), b"k")
-            .unwrap()
-            .set_expire(Some(now + 1000));
-    }
+    assert_eq!(t.text(&["PEXPIRE", "k", "1000"]), ":1\r\n");
     assert_eq!(t.text(&["LLEN", "k"]), ":2\r\n");
     t.clock_offset_ms = 5000;
     assert_eq!(t.text(&["LLEN", "k"]), ":0\r\n");
@@ -614,17 +596,17 @@ fn listpack_to_quicklist_by_count() {
     let mut t = TestServer::new();
     set_fill(&mut t, "4");
     assert_eq!(t.text(&["RPUSH", "k", "1", "2", "3", "4"]), ":4\r\n");
-    assert_eq!(encoding(&t, "k"), "listpack");
+    assert_eq!(encoding(&mut t, "k"), "listpack");
     assert_eq!(t.text(&["RPUSH", "k", "5"]), ":5\r\n");
-    assert_eq!(encoding(&t, "k"), "quicklist");
+    assert_eq!(encoding(&mut t, "k"), "quicklist");
     // Back to a listpack only at half the limit: one node of at most 2.
     assert_eq!(t.text(&["RPOP", "k"]), "$1\r\n5\r\n");
-    assert_eq!(encoding(&t, "k"), "quicklist");
+    assert_eq!(encoding(&mut t, "k"), "quicklist");
     assert_eq!(t.text(&["RPOP", "k", "2"]), bulks(&["4", "3"]));
-    assert_eq!(encoding(&t, "k"), "listpack");
+    assert_eq!(encoding(&mut t, "k"), "listpack");
     // A single push of more than the limit converts at once.
     assert_eq!(t.text(&["RPUSH", "n", "1", "2", "3", "4", "5"]), ":5\r\n");
-    assert_eq!(encoding(&t, "n"), "quicklist");
+    assert_eq!(encoding(&mut t, "n"), "quicklist");
 }
 
 #[test]
@@ -633,19 +615,19 @@ fn listpack_to_quicklist_by_size() {
     // Default -2: 8 KiB. 7 header bytes + one 8000-byte string (5 + 8000 + 2 bytes).
     let big = "x".repeat(8000);
     assert_eq!(t.text(&["RPUSH", "k", &big]), ":1\r\n");
-    assert_eq!(encoding(&t, "k"), "listpack");
+    assert_eq!(encoding(&mut t, "k"), "listpack");
     // The check adds the new strings' lengths: 8014 + 178 fits exactly, 179 does not.
     assert_eq!(t.text(&["RPUSH", "k", &"y".repeat(178)]), ":2\r\n");
-    assert_eq!(encoding(&t, "k"), "listpack");
+    assert_eq!(encoding(&mut t, "k"), "listpack");
     assert_eq!(t.text(&["RPUSH", "k", "z"]), ":3\r\n");
-    assert_eq!(encoding(&t, "k"), "quicklist");
+    assert_eq!(encoding(&mut t, "k"), "quicklist");
     assert_eq!(t.text(&["LPOP", "k"]).len(), 8000 + 9);
-    assert_eq!(encoding(&t, "k"), "quicklist");
+    assert_eq!(encoding(&mut t, "k"), "quicklist");
     // Trimming converts back once one small node is left.
     assert_eq!(t.text(&["LTRIM", "k", "0", "-1"]), "+OK\r\n");
-    assert_eq!(encoding(&t, "k"), "quicklist");
+    assert_eq!(encoding(&mut t, "k"), "quicklist");
     assert_eq!(t.text(&["RPOP", "k"]), "$1\r\nz\r\n");
-    assert_eq!(encoding(&t, "k"), "listpack");
+    assert_eq!(encoding(&mut t, "k"), "listpack");
 }
 
 #[test]
@@ -653,16 +635,16 @@ fn conversions_follow_config_changes() {
     let mut t = TestServer::new();
     assert_eq!(t.text(&["RPUSH", "k", "a", "b", "c"]), ":3\r\n");
     set_fill(&mut t, "2");
-    assert_eq!(encoding(&t, "k"), "listpack");
+    assert_eq!(encoding(&mut t, "k"), "listpack");
     assert_eq!(t.text(&["RPUSH", "k", "d"]), ":4\r\n");
-    assert_eq!(encoding(&t, "k"), "quicklist");
+    assert_eq!(encoding(&mut t, "k"), "quicklist");
     // Nodes [a b c] [d]: popping d leaves one node, but 3 entries are over half of 2.
     assert_eq!(t.text(&["RPOP", "k"]), "$1\r\nd\r\n");
-    assert_eq!(encoding(&t, "k"), "quicklist");
+    assert_eq!(encoding(&mut t, "k"), "quicklist");
     set_fill(&mut t, "-2");
     // LSET checks for shrinking too: the whole list is one node of a few bytes.
     assert_eq!(t.text(&["LSET", "k", "0", "A"]), "+OK\r\n");
-    assert_eq!(encoding(&t, "k"), "listpack");
+    assert_eq!(encoding(&mut t, "k"), "listpack");
 }
 
 #[test]
@@ -672,13 +654,13 @@ fn linsert_and_lset_convert_even_without_effect() {
     assert_eq!(t.text(&["RPUSH", "k", "a", "b", "c"]), ":3\r\n");
     // Redis converts before looking for the pivot or the index.
     assert_eq!(t.text(&["LINSERT", "k", "BEFORE", "zz", "x"]), ":-1\r\n");
-    assert_eq!(encoding(&t, "k"), "quicklist");
+    assert_eq!(encoding(&mut t, "k"), "quicklist");
     assert_eq!(t.text(&["RPUSH", "j", "a", "b", "c"]), ":3\r\n");
     assert_eq!(
         t.text(&["LSET", "j", "9", "x"]),
         "-ERR index out of range\r\n"
     );
-    assert_eq!(encoding(&t, "j"), "quicklist");
+    assert_eq!(encoding(&mut t, "j"), "quicklist");
 }
 
 #[test]
@@ -686,19 +668,19 @@ fn lmove_encodings() {
     let mut t = TestServer::new();
     set_fill(&mut t, "2");
     assert_eq!(t.text(&["RPUSH", "src", "1", "2", "3"]), ":3\r\n");
-    assert_eq!(encoding(&t, "src"), "quicklist");
+    assert_eq!(encoding(&mut t, "src"), "quicklist");
     assert_eq!(t.text(&["RPUSH", "dst", "a", "b"]), ":2\r\n");
-    assert_eq!(encoding(&t, "dst"), "listpack");
+    assert_eq!(encoding(&mut t, "dst"), "listpack");
     assert_eq!(
         t.text(&["LMOVE", "src", "dst", "LEFT", "LEFT"]),
         "$1\r\n1\r\n"
     );
-    assert_eq!(encoding(&t, "dst"), "quicklist");
+    assert_eq!(encoding(&mut t, "dst"), "quicklist");
     // src: nodes [2] [3] — two nodes, so it stays a quicklist until one is left.
-    assert_eq!(encoding(&t, "src"), "quicklist");
+    assert_eq!(encoding(&mut t, "src"), "quicklist");
     assert_eq!(t.text(&["RPOPLPUSH", "src", "new"]), "$1\r\n3\r\n");
-    assert_eq!(encoding(&t, "src"), "listpack");
-    assert_eq!(encoding(&t, "new"), "listpack");
+    assert_eq!(encoding(&mut t, "src"), "listpack");
+    assert_eq!(encoding(&mut t, "new"), "listpack");
 }
 
 #[test]
@@ -709,7 +691,7 @@ fn quicklist_commands_work_across_nodes() {
     let mut cmd = vec!["RPUSH", "k"];
     cmd.extend(vals.iter().map(|s| s.as_str()));
     assert_eq!(t.text(&cmd), ":20\r\n");
-    assert_eq!(encoding(&t, "k"), "quicklist");
+    assert_eq!(encoding(&mut t, "k"), "quicklist");
     let refs: Vec<&str> = vals.iter().map(|s| s.as_str()).collect();
     assert_eq!(range(&mut t, "k"), bulks(&refs));
     assert_eq!(t.text(&["LRANGE", "k", "4", "8"]), bulks(&refs[4..9]));

@@ -165,6 +165,9 @@ fn write_entry(dst: &mut [u8], s: &[u8], int: Option<i64>, l: usize) {
                     dst[1] = n as u8;
                 }
                 _ => {
+                    // 4 GiB would not fit the length field; Redis keeps such elements outside
+                    // listpacks, and they need proto-max-bulk-len far above its default.
+                    debug_assert!(u32::try_from(n).is_ok());
                     dst[0] = 0xF0;
                     dst[1..5].copy_from_slice(&(n as u32).to_le_bytes());
                 }

@@ -5,8 +5,9 @@
 //! deletion. Those rules matter beyond memory: a quicklist turns back into a listpack only when
 //! it is down to one small node, so `OBJECT ENCODING` depends on the exact node layout.
 //!
-//! Elements of 1 GiB and more, which Redis keeps in "plain" nodes, cannot arrive through the
-//! protocol (`proto-max-bulk-len` is 512 MiB at most), so every node here is a listpack.
+//! Elements of 1 GiB and more, which Redis keeps in "plain" nodes of their own, need
+//! `proto-max-bulk-len` raised past its 512 MiB default; they are not supported separately and
+//! every node here is a listpack.
 
 use std::collections::VecDeque;
 
