@@ -712,3 +712,33 @@ fn quicklist_commands_work_across_nodes() {
     assert_eq!(t.text(&["RPOP", "k", "3"]), bulks(&["v17", "v16", "v15"]));
     assert_eq!(t.text(&["LPOP", "k", "3"]), bulks(&["v2", "v3", "v4"]));
 }
+
+/// Pushes 10-byte elements one at a time until the list converts, then pops until it converts
+/// back; the counts are what Redis 7.2 (checked on Valkey 9) gives.
+#[test]
+fn conversion_points_match_redis() {
+    for (fill, up, down) in [
+        ("-1", 341, Some(170)),
+        ("-2", 683, Some(340)),
+        ("-5", 5461, Some(2730)),
+        ("128", 129, Some(64)),
+        ("1", 2, None),
+        ("0", 2, None),
+    ] {
+        let mut t = TestServer::new();
+        set_fill(&mut t, fill);
+        let mut n = 0;
+        while n < 10_000 && encoding(&mut t, "k") != "quicklist" {
+            n += 1;
+            t.text(&["RPUSH", "k", "abcdefghij"]);
+        }
+        assert_eq!(n, up, "fill {fill}: converts at");
+        let mut m = n;
+        while m > 0 && encoding(&mut t, "k") == "quicklist" {
+            t.text(&["RPOP", "k"]);
+            m -= 1;
+        }
+        let back = (m > 0).then_some(m);
+        assert_eq!(back, down, "fill {fill}: back at");
+    }
+}
