@@ -9,7 +9,9 @@ use shoal_util::{glob_match, key_slot};
 fn slot(c: &mut Criterion) {
     let mut g = c.benchmark_group("slot/key_slot");
     // A typical 16-byte key without braces: CRC16 over the whole key.
-    g.bench_function("16b", |b| b.iter(|| key_slot(black_box(b"key:000000001234"))));
+    g.bench_function("16b", |b| {
+        b.iter(|| key_slot(black_box(b"key:000000001234")))
+    });
     // The tag scan runs first, then CRC16 over the tag only.
     g.bench_function("hashtag", |b| {
         b.iter(|| key_slot(black_box(b"{user:1000}:following")))
