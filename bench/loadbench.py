@@ -33,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -286,6 +287,8 @@ def parse_server(text: str, role: str) -> ServerSpec:
     if os.sep in exe:
         if not os.access(exe, os.X_OK):
             sys.exit(f"{role} server {exe!r} is not an executable file")
+        # Servers run in a temporary directory: a relative path must not depend on it.
+        argv[0] = os.path.abspath(exe)
     elif shutil.which(exe) is None:
         sys.exit(f"{role} server {exe!r} not found on PATH")
     return ServerSpec(label or os.path.basename(exe), argv, role)
@@ -595,9 +598,12 @@ class Ctx:
     logpath: Path
 
 
-def mix_metrics(server: Server, res: LoadResult, cpu: float) -> dict:
+def mix_metrics(server: Server, res: LoadResult, cpu: float, mix: Mix | None = None) -> dict:
     mem = server.mem()
     return {
+        # The sweep coordinates, read by the charts.
+        "connections": mix.connections if mix else None,
+        "pipeline": mix.pipeline if mix else None,
         "ops_s": res.ops_s,
         "p50_ms": res.p50,
         "p99_ms": res.p99,
@@ -637,9 +643,21 @@ def profile_mixed(pipeline: int):
         mix = mix_for(ctx, pipeline)
         prepopulate(ctx, server, ctx.tool, mix)
         res, cpu = ctx.tool.run_mix(server, mix, ctx.args.client_cpus, ctx.logpath)
-        return {f"SET:GET 1:10 P{pipeline}": mix_metrics(server, res, cpu)}
+        return {f"SET:GET 1:10 P{pipeline}": mix_metrics(server, res, cpu, mix)}
 
     return run
+
+
+def profile_pipeline(ctx: Ctx, server: Server) -> dict:
+    """P: A's mix at 50 connections and increasing pipeline depth (--pipelines)."""
+    out = {}
+    for i, depth in enumerate(ctx.args.pipelines):
+        mix = mix_for(ctx, depth)
+        if i == 0:
+            prepopulate(ctx, server, ctx.tool, mix)
+        res, cpu = ctx.tool.run_mix(server, mix, ctx.args.client_cpus, ctx.logpath)
+        out[f"P{depth}"] = mix_metrics(server, res, cpu, mix)
+    return out
 
 
 def profile_memory(ctx: Ctx, server: Server) -> dict:
@@ -679,11 +697,105 @@ def profile_memory(ctx: Ctx, server: Server) -> dict:
     }
 
 
+class IdlePinger(threading.Thread):
+    """Sends PING on every idle connection once per --ping-interval seconds (spread over the
+    interval in 10 slices, so the server sees a steady trickle, not a burst) and checks each
+    reply is +PONG. A connection whose previous PING is still unanswered when its turn comes
+    is counted as late and not sent another."""
+
+    SLICES = 10
+
+    def __init__(self, socks: list[socket.socket], interval: float):
+        super().__init__(daemon=True)
+        self.socks = socks
+        self.interval = interval
+        self.halt = threading.Event()
+        self.sent = 0
+        self.answered = 0
+        self.late = 0
+        self.errors: list[str] = []
+        self.latencies: list[float] = []
+        self.cpu_s = 0.0
+        self.pending: dict[int, float] = {}  # fd -> send time
+        self.bufs: dict[int, bytes] = {}
+        self.drain_until = 0.0
+
+    def run(self) -> None:
+        import selectors
+
+        c0 = time.thread_time()
+        sel = selectors.DefaultSelector()
+        by_fd = {}
+        for s in self.socks:
+            s.setblocking(False)
+            sel.register(s, selectors.EVENT_READ)
+            by_fd[s.fileno()] = s
+            self.bufs[s.fileno()] = b""
+        ping = encode("PING")
+        n = len(self.socks)
+        per = -(-n // self.SLICES)
+        tick = self.interval / self.SLICES
+        nxt = time.monotonic()
+        k = 0
+        try:
+            while not self.halt.is_set() or (self.pending and time.monotonic() < self.drain_until):
+                now = time.monotonic()
+                if now >= nxt and not self.halt.is_set():
+                    for s in self.socks[k * per : (k + 1) * per]:
+                        fd = s.fileno()
+                        if fd in self.pending:
+                            self.late += 1
+                            continue
+                        try:
+                            s.send(ping)
+                        except OSError as e:
+                            self.errors.append(f"send: {e}")
+                            continue
+                        self.pending[fd] = time.monotonic()
+                        self.sent += 1
+                    k = (k + 1) % self.SLICES
+                    nxt += tick
+                timeout = max(0.0, min(nxt - time.monotonic(), 0.05))
+                for key, _ in sel.select(timeout):
+                    fd = key.fd
+                    try:
+                        chunk = by_fd[fd].recv(256)
+                    except BlockingIOError:
+                        continue
+                    except OSError as e:
+                        chunk = b""
+                        self.errors.append(f"recv: {e}")
+                    if not chunk:
+                        sel.unregister(by_fd[fd])
+                        self.pending.pop(fd, None)
+                        self.errors.append("server closed an idle connection")
+                        continue
+                    buf = self.bufs[fd] + chunk
+                    while b"\r\n" in buf:
+                        line, buf = buf.split(b"\r\n", 1)
+                        t = self.pending.pop(fd, None)
+                        if line != b"+PONG" or t is None:
+                            self.errors.append(f"unexpected reply {line[:80]!r}")
+                        else:
+                            self.answered += 1
+                            self.latencies.append((time.monotonic() - t) * 1000)
+                    self.bufs[fd] = buf
+        finally:
+            sel.close()
+            self.cpu_s = time.thread_time() - c0
+
+    def finish(self, drain: float = 3.0) -> None:
+        """Stop sending and wait up to `drain` seconds for the outstanding replies."""
+        self.drain_until = time.monotonic() + drain
+        self.halt.set()
+        self.join()
+
+
 def profile_idle(ctx: Ctx, server: Server) -> dict:
-    """D: many mostly idle connections: memory per idle connection, then profile A's load
-    while they stay open."""
+    """D: many mostly idle connections: memory per idle connection (after one PING each),
+    then A's load while each of them keeps sending PING once per --ping-interval; every PING
+    must be answered with +PONG."""
     n = ctx.args.idle_connections
-    raise_nofile(n + 1024)
     mix = mix_for(ctx, 1)
     prepopulate(ctx, server, ctx.tool, mix)
     base_rss = server.mem()["VmRSS"]
@@ -708,21 +820,41 @@ def profile_idle(ctx: Ctx, server: Server) -> dict:
         connect_cpu, cpu_src = meter.stop()
         time.sleep(0.5)
         rss = server.mem()["VmRSS"]
-        res, cpu = ctx.tool.run_mix(server, mix, ctx.args.client_cpus, ctx.logpath)
-        loaded = mix_metrics(server, res, cpu)
+        pinger = IdlePinger(socks, ctx.args.ping_interval)
+        pinger.start()
+        try:
+            res, cpu = ctx.tool.run_mix(server, mix, ctx.args.client_cpus, ctx.logpath)
+        finally:
+            pinger.finish()
+        # The pinger is part of the load: count its CPU as client CPU.
+        res.client_cpu_s = (res.client_cpu_s or 0.0) + pinger.cpu_s
+        loaded = mix_metrics(server, res, cpu, mix)
     finally:
         for s in socks:
             s.close()
+    missed = pinger.sent - pinger.answered
+    lat = sorted(pinger.latencies)
+    loaded.update({
+        "idle_pings_sent": pinger.sent,
+        "idle_pings_missed": missed,
+        "idle_pings_late": pinger.late,
+        "idle_ping_p99_ms": lat[min(len(lat) - 1, int(0.99 * len(lat)))] if lat else None,
+        "idle_ping_max_ms": lat[-1] if lat else None,
+        "idle_errors": pinger.errors[:20],
+        "pinger_cpu_s": pinger.cpu_s,
+    })
+    if missed or pinger.errors:
+        log(f"   WARNING: {server.spec.label}: {missed} of {pinger.sent} idle PINGs unanswered; "
+            f"errors: {pinger.errors[:5]}")
     return {
         f"{n} idle connections": {"rss_b_per_conn": (rss - base_rss) / n, "rss_mb": rss / 2**20,
-                                  "server_cpu_s": connect_cpu},
+                                  "server_cpu_s": connect_cpu, "cpu_source": cpu_src},
         f"A with {n} idle": loaded,
     }
 
 
 def profile_scaling(ctx: Ctx, server: Server) -> dict:
     """E: profile A's mix at increasing connection counts."""
-    raise_nofile(max(ctx.args.scaling) + 1024)
     out = {}
     first = True
     for conns in ctx.args.scaling:
@@ -731,7 +863,7 @@ def profile_scaling(ctx: Ctx, server: Server) -> dict:
             prepopulate(ctx, server, ctx.tool, mix)
             first = False
         res, cpu = ctx.tool.run_mix(server, mix, ctx.args.client_cpus, ctx.logpath)
-        out[f"c={conns}"] = mix_metrics(server, res, cpu)
+        out[f"c={conns}"] = mix_metrics(server, res, cpu, mix)
     return out
 
 
@@ -745,7 +877,7 @@ def profile_issue(pipeline: int, keyspace: int | None):
         out = {}
         for test in ("set", "get"):
             r, cpu = ctx.rb.run_one(server, mix, test, mix.requests, ctx.args.client_cpus, ctx.logpath)
-            out[test.upper()] = mix_metrics(server, r, cpu)
+            out[test.upper()] = mix_metrics(server, r, cpu, mix)
         return out
 
     return run
@@ -757,6 +889,7 @@ PROFILES = {
     "C": ("memory: 1M keys key:000000..key:999999, 16 B values, per key over empty baseline", profile_memory),
     "D": ("5000 idle connections: RSS per connection, then A's load with them open", profile_idle),
     "E": ("connection scaling: A's mix at 10..5000 connections", profile_scaling),
+    "P": ("pipeline depth: A's mix at 50 connections, pipeline 1..64", profile_pipeline),
     "issue-p1": ("redis-benchmark -c 50 -P 1 -t set,get (one key, 3 B values)", profile_issue(1, None)),
     "issue-p16": ("redis-benchmark -c 50 -P 16 -r 100000 -t set,get", profile_issue(16, 100_000)),
 }
@@ -776,6 +909,9 @@ COLUMNS = [
     ("used_b_per_key", "used_memory B/key", "{:.1f}", "lower"),
     ("rss_b_per_key", "RSS B/key", "{:.1f}", "lower"),
     ("rss_b_per_conn", "RSS B/conn", "{:,.0f}", "lower"),
+    ("idle_pings_sent", "idle PINGs", "{:,.0f}", "-"),
+    ("idle_pings_missed", "unanswered", "{:,.0f}", "-"),
+    ("idle_ping_p99_ms", "idle PING p99 ms", "{:.3f}", "lower"),
     ("load_ops_s", "load ops/s", "{:,.0f}", "higher"),
 ]
 
@@ -865,6 +1001,159 @@ def machine_info() -> dict:
     return info
 
 
+
+# --------------------------------------------------------------------------------------------
+# Charts (SVG written by hand: no plotting package needed)
+# --------------------------------------------------------------------------------------------
+
+# profile -> (field holding the x value, x axis title, chart title)
+SWEEPS = {
+    "P": ("pipeline", "pipeline depth (50 connections)", "pipeline depth"),
+    "E": ("connections", "connections (pipeline 1)", "connection count"),
+}
+# metric -> (y axis title, file suffix)
+CHART_METRICS = {"ops_s": ("ops/s", "ops"), "p99_ms": ("p99 latency (ms)", "p99")}
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf"]
+_CASE_NUM = re.compile(r"(\d+)\s*$")
+
+
+def _nice_step(span: float, ticks: int = 5) -> float:
+    import math
+
+    raw = span / max(1, ticks)
+    mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    for m in (1, 2, 2.5, 5, 10):
+        if raw <= m * mag:
+            return m * mag
+    return 10 * mag
+
+
+def _fmt_num(v: float) -> str:
+    if v >= 1e6:
+        return f"{v / 1e6:g}M"
+    if v >= 1e3:
+        return f"{v / 1e3:g}k"
+    return f"{v:g}"
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def svg_line_chart(title: str, xlabel: str, ylabel: str, series: list[dict]) -> str:
+    """A line chart with a log-scaled x axis (the sweeps are geometric) and a linear y axis
+    from 0. series: [{"label", "dashed", "points": [(x, median, lo, hi)]}]; lo-hi (the range
+    over rounds) is drawn as a whisker when it differs from the median."""
+    import math
+
+    longest = max((len(s["label"]) for s in series), default=10)
+    left, top, bottom, pw, ph = 80, 44, 60, 480, 336
+    right = 70 + 7 * longest  # room for the legend
+    W, H = left + pw + right, top + ph + bottom
+    xs = sorted({p[0] for s in series for p in s["points"]})
+    ymax = max((max(p[1], p[3] if p[3] is not None else p[1]) for s in series for p in s["points"]), default=1.0)
+    step = _nice_step(ymax or 1.0)
+    ytop = step * math.ceil((ymax or 1.0) / step * 1.05)
+    lx = [math.log10(x) if x > 0 else 0.0 for x in xs]
+    x0, x1 = (min(lx), max(lx)) if lx else (0.0, 1.0)
+    if x1 == x0:
+        x0, x1 = x0 - 0.5, x1 + 0.5
+    pad = (x1 - x0) * 0.05
+
+    def px(x: float) -> float:
+        return left + (math.log10(x) - x0 + pad) / (x1 - x0 + 2 * pad) * pw
+
+    def py(y: float) -> float:
+        return top + ph - y / ytop * ph
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
+           f'font-family="sans-serif" font-size="12">',
+           f'<rect width="{W}" height="{H}" fill="white"/>',
+           f'<text x="{left + pw / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold">{_esc(title)}</text>']
+    # y grid, ticks and labels
+    v = 0.0
+    while v <= ytop + step / 1000:
+        y = py(v)
+        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="#e0e0e0"/>')
+        label = _fmt_num(v) if ylabel.startswith("ops") else f"{v:g}"
+        out.append(f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{label}</text>')
+        v += step
+    # x ticks at the measured values
+    for x in xs:
+        X = px(x)
+        out.append(f'<line x1="{X:.1f}" y1="{top}" x2="{X:.1f}" y2="{top + ph}" stroke="#f0f0f0"/>')
+        out.append(f'<line x1="{X:.1f}" y1="{top + ph}" x2="{X:.1f}" y2="{top + ph + 5}" stroke="black"/>')
+        out.append(f'<text x="{X:.1f}" y="{top + ph + 19}" text-anchor="middle">{x:g}</text>')
+    out.append(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="black"/>')
+    out.append(f'<text x="{left + pw / 2}" y="{H - 16}" text-anchor="middle">{_esc(xlabel)} (log scale)</text>')
+    out.append(f'<text transform="translate(20 {top + ph / 2}) rotate(-90)" text-anchor="middle">{_esc(ylabel)}</text>')
+    for i, s in enumerate(series):
+        color = PALETTE[i % len(PALETTE)]
+        pts = sorted(s["points"])
+        dash = ' stroke-dasharray="6 4"' if s.get("dashed") else ""
+        if len(pts) > 1:
+            path = " ".join(f"{px(x):.1f},{py(m):.1f}" for x, m, _, _ in pts)
+            out.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"{dash}/>')
+        for x, m, lo, hi in pts:
+            X = px(x)
+            if lo is not None and hi is not None and hi > lo:
+                out.append(f'<line x1="{X:.1f}" y1="{py(lo):.1f}" x2="{X:.1f}" y2="{py(hi):.1f}" stroke="{color}"/>')
+            out.append(f'<circle cx="{X:.1f}" cy="{py(m):.1f}" r="3.5" fill="{color}">'
+                       f'<title>{_esc(s["label"])}: {x:g} -> {m:,.4g}</title></circle>')
+        # legend
+        ly = top + 12 + i * 22
+        lx0 = left + pw + 16
+        out.append(f'<line x1="{lx0}" y1="{ly}" x2="{lx0 + 28}" y2="{ly}" stroke="{color}" stroke-width="2"{dash}/>')
+        out.append(f'<circle cx="{lx0 + 14}" cy="{ly}" r="3.5" fill="{color}"/>')
+        out.append(f'<text x="{lx0 + 36}" y="{ly + 4}">{_esc(s["label"])}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def write_plots(data: dict, outdir: Path, stamp: str) -> list[Path]:
+    """ops/s and p99 against the sweep variable of each sweep profile (P, E) in a results
+    file, one line per server (median over rounds, whiskers min-max). Returns the files."""
+    meta, runs = data.get("meta", {}), data.get("runs", [])
+    order = [s["label"] for s in meta.get("servers", [])]
+    roles = {s["label"]: s.get("role") for s in meta.get("servers", [])}
+    written = []
+    for prof, (xfield, xlabel, what) in SWEEPS.items():
+        per: dict[str, dict[float, list[dict]]] = {}
+        for r in runs:
+            if r.get("profile") != prof:
+                continue
+            x = r.get(xfield)
+            if x is None:  # results written before the sweep fields existed: "c=100", "P16"
+                m = _CASE_NUM.search(str(r.get("case", "")))
+                x = int(m.group(1)) if m else None
+            if x is None:
+                continue
+            per.setdefault(r["server"], {}).setdefault(x, []).append(r)
+        if not per:
+            continue
+        labels = [lab for lab in order if lab in per] + sorted(lab for lab in per if lab not in order)
+        for metric, (ylabel, suffix) in CHART_METRICS.items():
+            series = []
+            for lab in labels:
+                pts = []
+                for x, rs in per[lab].items():
+                    s = summarize([r.get(metric) for r in rs])
+                    if s:
+                        pts.append((x, s[0], s[1], s[2]))
+                if pts:
+                    role = roles.get(lab)
+                    series.append({"label": f"{lab} ({role})" if role else lab,
+                                   "dashed": role == "reference", "points": pts})
+            if not series:
+                continue
+            rounds = meta.get("rounds")
+            title = f"{ylabel.split(' (')[0]} vs {what}, SET:GET 1:10" + (f" — median of {rounds}" if rounds and rounds > 1 else "")
+            path = outdir / f"{stamp}-{prof}-{suffix}.svg"
+            path.write_text(svg_line_chart(title, xlabel, ylabel, series))
+            written.append(path)
+    return written
+
+
 # --------------------------------------------------------------------------------------------
 # Main
 # --------------------------------------------------------------------------------------------
@@ -885,7 +1174,12 @@ def main() -> int:
     ap.add_argument("--issue-requests", type=int, default=100_000, help="-n for the issue profiles (redis-benchmark default)")
     ap.add_argument("--keys", type=int, default=1_000_000, help="keys for profile C")
     ap.add_argument("--idle-connections", type=int, default=5000, help="idle connections for profile D")
-    ap.add_argument("--scaling", default="10,50,100,500,1000,5000", help="connection counts for profile E")
+    ap.add_argument("--ping-interval", type=float, default=1.0, metavar="SECONDS",
+                    help="D: each idle connection sends PING this often during the load (default 1)")
+    ap.add_argument("--scaling", default="10,100,1000,5000", help="connection counts for profile E")
+    ap.add_argument("--pipelines", default="1,4,16,64", help="pipeline depths for profile P")
+    ap.add_argument("--plots-only", metavar="RESULTS.json",
+                    help="only redraw the SVG charts of a saved results file (next to it), then exit")
     ap.add_argument("--tool", choices=["auto", "memtier", "redis-benchmark"], default="auto")
     ap.add_argument("--client-threads", type=int, default=1, help="load tool threads (memtier -t / redis-benchmark --threads)")
     ap.add_argument("--server-cpus", help="taskset CPU list for the servers, e.g. 1")
@@ -907,6 +1201,17 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
+    if args.plots_only:
+        src = Path(args.plots_only)
+        data = json.loads(src.read_text())
+        stamp = data.get("meta", {}).get("timestamp") or src.stem
+        written = write_plots(data, src.parent, stamp)
+        for w in written:
+            print(w)
+        if not written:
+            log(f"{src}: no sweep profile ({', '.join(SWEEPS)}) in these results: no charts")
+        return 0
+
     profiles: list[str] = []
     for p in args.profile or ["A"]:
         for name in ALIASES.get(p, [p]):
@@ -915,6 +1220,14 @@ def main() -> int:
             if name not in profiles:
                 profiles.append(name)
     args.scaling = [int(x) for x in args.scaling.split(",") if x]
+    args.pipelines = [int(x) for x in args.pipelines.split(",") if x]
+    # Servers and the load tool inherit this: every connection of D and E is a descriptor in
+    # both, and redis/valkey size maxclients (10000 by default) from it at start-up.
+    if "D" in profiles or "E" in profiles:
+        need = max([args.idle_connections] * ("D" in profiles) + [max(args.scaling, default=0)] * ("E" in profiles)) + 1024
+        got = raise_nofile(max(need, 10_032))
+        if got < need:
+            log(f"WARNING: open-file limit {got} < {need} needed (raise the hard limit: ulimit -Hn)")
     servers = [parse_server(c, "candidate") for c in args.candidate] + [parse_server(r, "reference") for r in args.reference]
     if not servers:
         ap.error("give at least one --candidate or --reference")
@@ -1031,9 +1344,16 @@ def main() -> int:
     print("\n".join(text_parts))
     md_path = outdir / f"{stamp}.md"
     json_path = outdir / f"{stamp}.json"
+    data = {"meta": meta, "runs": raw}
+    json_path.write_text(json.dumps(data, indent=1, default=str) + "\n")
+    charts = write_plots(json.loads(json.dumps(data, default=str)), outdir, stamp)
+    if charts:
+        md_parts.append("\n## Charts\n")
+        md_parts += [f"![{c.stem}]({c.name})" for c in charts]
     md_path.write_text("\n".join(md_parts) + "\n")
-    json_path.write_text(json.dumps({"meta": meta, "runs": raw}, indent=1, default=str) + "\n")
     log(f"\nwrote {md_path} and {json_path} (logs in {logdir})")
+    for c in charts:
+        log(f"wrote {c}")
     return 0
 
 
