@@ -19,6 +19,35 @@ fn usage() -> String {
     cmd.clone().render_help().to_string()
 }
 
+/// Like redis-server: make room for `maxclients` connections plus a few descriptors of our
+/// own, as far as the hard limit allows, instead of failing at the default 1024.
+fn raise_open_files_limit(maxclients: u64) {
+    let want = maxclients.saturating_add(32);
+    let mut lim = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit/setrlimit read and write the plain struct we pass.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) != 0 || lim.rlim_cur >= want {
+            return;
+        }
+        let target = want.min(lim.rlim_max);
+        if target > lim.rlim_cur {
+            lim.rlim_cur = target;
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &lim) != 0 {
+                eprintln!("shoal: could not raise the open files limit to {target}");
+            }
+        }
+        if target < want {
+            eprintln!(
+                "shoal: open files limit {target} is below maxclients + 32 = {want}; \
+                 raise the hard limit (ulimit -n) to serve maxclients connections"
+            );
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -43,6 +72,7 @@ fn main() {
             std::process::exit(1);
         }
     };
+    raise_open_files_limit(config.maxclients());
     let config = Arc::new(config);
     let running = match shoal_server::start(config) {
         Ok(r) => r,

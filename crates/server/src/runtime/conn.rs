@@ -11,7 +11,7 @@ use shoal_commands::state::unix_ms;
 use shoal_commands::{execute, Client, ClientHandle, Flow, Server};
 use shoal_config::Param;
 use shoal_resp::{Limits, Parsed, Proto, ReplyBuf, RequestParser};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio::sync::watch;
 
@@ -20,6 +20,11 @@ use super::hooks::Hooks;
 /// Buffers above this are given back after a batch, so idle connections stay small.
 const KEEP_BUFFER: usize = 64 * 1024;
 const READ_CHUNK: usize = 16 * 1024;
+
+thread_local! {
+    /// Each shard thread's read buffer, shared by its connections (one runs at a time).
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 64 * 1024]);
+}
 
 pub async fn serve(
     server: Arc<Server>,
@@ -82,13 +87,10 @@ impl Conn {
     async fn run(&mut self) {
         let server = self.server.clone();
         let stats = &server.shards[self.shard];
-        let mut inbuf: Vec<u8> = Vec::new();
+        let mut pending: Vec<u8> = Vec::new();
         let mut out = ReplyBuf::new(Proto::Resp2);
         let mut parser = RequestParser::new();
         loop {
-            if inbuf.capacity() - inbuf.len() < READ_CHUNK / 4 {
-                inbuf.reserve(READ_CHUNK);
-            }
             let timeout = server.config.get_i64(Param::Timeout);
             let idle_limit = if timeout > 0
                 && !self
@@ -100,7 +102,7 @@ impl Conn {
             } else {
                 None
             };
-            let read = tokio::select! {
+            let ready = tokio::select! {
                 biased;
                 _ = self.hooks.kill.notified() => return,
                 _ = self.stop.changed() => return,
@@ -111,46 +113,61 @@ impl Conn {
                     stats.net_output_bytes.add(msg.len() as u64);
                     continue;
                 }
-                r = self.stream.read_buf(&mut inbuf) => r,
+                r = self.stream.readable() => r,
                 _ = sleep_or_never(idle_limit) => return,
             };
-            let n = match read {
-                Ok(0) | Err(_) => return,
-                Ok(n) => n,
-            };
-            stats.net_input_bytes.add(n as u64);
-            stats.reads_processed.inc();
-            let qbuf_limit = server.config.get_i64(Param::ClientQueryBufferLimit).max(1) as usize;
+            if ready.is_err() {
+                return;
+            }
             let limits = Limits {
                 max_bulk_len: server.config.get_i64(Param::ProtoMaxBulkLen) as u64,
                 max_multibulk_len: i32::MAX as u64,
                 authenticated: self.client.authenticated,
             };
-            let mut pos = 0;
-            let mut close = false;
-            while pos < inbuf.len() {
-                match parser.parse(&inbuf[pos..], &limits) {
-                    Ok(Parsed::Incomplete) => break,
-                    Ok(Parsed::Empty { consumed }) => pos += consumed,
-                    Ok(Parsed::Command { consumed }) => {
-                        let args = parser.args(&inbuf[pos..]);
-                        let flow =
-                            execute(&server, &mut self.client, stats, &mut out, &args, unix_ms());
-                        pos += consumed;
-                        if flow == Flow::Close {
-                            close = true;
-                            break;
+            let batch = if pending.is_empty() {
+                // Nothing buffered: read into the thread's scratch buffer, so a connection
+                // keeps no read buffer of its own between requests; only a partial frame is
+                // copied into `pending`.
+                SCRATCH.with(|cell| {
+                    let mut scratch = cell.borrow_mut();
+                    match self.stream.try_read(&mut scratch[..]) {
+                        Ok(0) => Batch::Closed,
+                        Ok(n) => {
+                            let (used, close) =
+                                self.process(&scratch[..n], &mut parser, &mut out, &limits);
+                            pending.extend_from_slice(&scratch[used..n]);
+                            Batch::Read { n, close }
                         }
+                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => Batch::Again,
+                        Err(_) => Batch::Closed,
                     }
-                    Err(e) => {
-                        out.error(&e.error_text());
-                        stats.count_error("ERR");
-                        close = true;
-                        break;
-                    }
+                })
+            } else {
+                if pending.capacity() - pending.len() < READ_CHUNK / 4 {
+                    pending.reserve(READ_CHUNK);
                 }
-            }
-            inbuf.drain(..pos);
+                match self.stream.try_read_buf(&mut pending) {
+                    Ok(0) => Batch::Closed,
+                    Ok(n) => {
+                        let (used, close) = self.process(&pending, &mut parser, &mut out, &limits);
+                        pending.drain(..used);
+                        Batch::Read { n, close }
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => Batch::Again,
+                    Err(_) => Batch::Closed,
+                }
+            };
+            let close = match batch {
+                Batch::Closed => return,
+                Batch::Again => continue,
+                Batch::Read { n, close } => {
+                    stats.net_input_bytes.add(n as u64);
+                    stats.reads_processed.inc();
+                    close
+                }
+            };
+            let qbuf_limit = server.config.get_i64(Param::ClientQueryBufferLimit).max(1) as usize;
+            let inbuf = &mut pending;
             let now = unix_ms();
             self.client.handle.last_active_ms.store(now, Relaxed);
             self.client.handle.qbuf.store(inbuf.len() as u64, Relaxed);
@@ -170,14 +187,56 @@ impl Conn {
                     out.buf = Vec::new();
                 }
             }
-            if inbuf.is_empty() && inbuf.capacity() > KEEP_BUFFER {
-                inbuf = Vec::new();
+            if inbuf.is_empty() && inbuf.capacity() > 0 {
+                *inbuf = Vec::new();
             }
             if close || self.client.handle.killed.load(Relaxed) {
                 let _ = self.stream.shutdown().await;
                 return;
             }
         }
+    }
+}
+
+enum Batch {
+    Read { n: usize, close: bool },
+    Again,
+    Closed,
+}
+
+impl Conn {
+    /// Runs every complete command in `data`; returns the bytes consumed and whether the
+    /// connection must close after the replies are written.
+    fn process(
+        &mut self,
+        data: &[u8],
+        parser: &mut RequestParser,
+        out: &mut ReplyBuf,
+        limits: &Limits,
+    ) -> (usize, bool) {
+        let server = &*self.server;
+        let stats = &server.shards[self.shard];
+        let mut pos = 0;
+        while pos < data.len() {
+            match parser.parse(&data[pos..], limits) {
+                Ok(Parsed::Incomplete) => break,
+                Ok(Parsed::Empty { consumed }) => pos += consumed,
+                Ok(Parsed::Command { consumed }) => {
+                    let args = parser.args(&data[pos..]);
+                    let flow = execute(server, &mut self.client, stats, out, &args, unix_ms());
+                    pos += consumed;
+                    if flow == Flow::Close {
+                        return (pos, true);
+                    }
+                }
+                Err(e) => {
+                    out.error(&e.error_text());
+                    stats.count_error("ERR");
+                    return (pos, true);
+                }
+            }
+        }
+        (pos, false)
     }
 }
 
