@@ -283,4 +283,10 @@ impl<'a> Keys<'a> {
     pub fn changed(&mut self, _event: &'static str, _key: &[u8]) {
         self.dirty += 1;
     }
+
+    /// Marks `key` as modified without a keyspace notification (Redis's signalModifiedKey plus
+    /// dirty++ alone: PFCOUNT refreshing the cardinality it caches inside the value).
+    pub fn changed_silently(&mut self, _key: &[u8]) {
+        self.dirty += 1;
+    }
 }

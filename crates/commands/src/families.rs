@@ -7,4 +7,6 @@ pub static ALL: &[&[&CommandSpec]] = &[
     crate::string::COMMANDS,
     crate::keyspace::COMMANDS,
     crate::server::COMMANDS,
+    crate::bitmap::COMMANDS,
+    crate::hll::COMMANDS,
 ];

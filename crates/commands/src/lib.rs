@@ -21,7 +21,9 @@ pub mod state;
 pub mod stats;
 pub mod testing;
 
+pub mod bitmap;
 pub mod connection;
+pub mod hll;
 pub mod keyspace;
 pub mod server;
 pub mod string;
