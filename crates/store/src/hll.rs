@@ -15,7 +15,8 @@
 //! left as they were, exactly as Redis leaves them. A sparse sketch turns dense when a register
 //! needs a value above 32 or when it would grow past `hll-sparse-max-bytes`.
 //!
-//! Every function here works on plain bytes and never sees a client.
+//! Every function here works on plain bytes and never sees a client. Apart from
+//! [`is_valid`] and [`new_sparse`], they expect a sketch that passed [`is_valid`].
 
 pub const HEADER_LEN: usize = 16;
 pub const REGISTERS: usize = 1 << P;
