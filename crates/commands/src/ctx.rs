@@ -362,4 +362,10 @@ impl<'a> Keys<'a> {
         self.dirty += 1;
         self.slot(key_slot(key)).touch_watched(db, key);
     }
+
+    /// Marks `key` as modified without a keyspace notification (Redis's signalModifiedKey plus
+    /// dirty++ alone: PFCOUNT refreshing the cardinality it caches inside the value).
+    pub fn changed_silently(&mut self, _key: &[u8]) {
+        self.dirty += 1;
+    }
 }

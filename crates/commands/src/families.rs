@@ -10,4 +10,6 @@ pub static ALL: &[&[&CommandSpec]] = &[
     crate::keyspace::COMMANDS,
     crate::server::COMMANDS,
     crate::transactions::COMMANDS,
+    crate::bitmap::COMMANDS,
+    crate::hll::COMMANDS,
 ];

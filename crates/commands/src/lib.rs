@@ -21,8 +21,10 @@ pub mod state;
 pub mod stats;
 pub mod testing;
 
+pub mod bitmap;
 pub mod connection;
 pub mod hash;
+pub mod hll;
 pub mod keyspace;
 pub mod list;
 pub mod server;

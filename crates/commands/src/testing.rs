@@ -100,6 +100,57 @@ impl TestServer {
         }
     }
 
+    /// Replays a transcript recorded from a real redis-server: RESP commands, each followed by
+    /// the raw reply Redis gave. Returns how many commands matched byte for byte, or a
+    /// description of the first that did not.
+    pub fn replay(&mut self, transcript: &[u8]) -> Result<usize, String> {
+        fn one(buf: &[u8]) -> Result<(Value, usize), String> {
+            match parse_value(buf) {
+                Ok(Some(v)) => Ok(v),
+                other => Err(format!("transcript is not RESP: {other:?}")),
+            }
+        }
+        let mut pos = 0;
+        let mut n = 0;
+        while pos < transcript.len() {
+            let (cmd, used) = one(&transcript[pos..])?;
+            pos += used;
+            let (_, used) = one(&transcript[pos..])?;
+            let want = &transcript[pos..pos + used];
+            pos += used;
+            let Value::Array(items) = cmd else {
+                return Err(format!("command #{n} is not an array"));
+            };
+            let args: Vec<Vec<u8>> = items
+                .into_iter()
+                .map(|v| match v {
+                    Value::Bulk(b) => b,
+                    other => panic!("command argument is not a bulk string: {other:?}"),
+                })
+                .collect();
+            let refs: Vec<&[u8]> = args.iter().map(|a| a.as_slice()).collect();
+            let got = self.raw(&refs);
+            if got != want {
+                let show = |b: &[u8]| {
+                    let s = String::from_utf8_lossy(&b[..b.len().min(300)]).into_owned();
+                    if b.len() > 300 {
+                        format!("{s}... ({} bytes)", b.len())
+                    } else {
+                        s
+                    }
+                };
+                let cmd: Vec<String> = args.iter().take(6).map(|a| show(a)).collect();
+                return Err(format!(
+                    "command #{n} {cmd:?}:\n  redis: {}\n  shoal: {}",
+                    show(want),
+                    show(&got)
+                ));
+            }
+            n += 1;
+        }
+        Ok(n)
+    }
+
     /// Runs one command and returns its reply as RESP text, e.g. "+OK\r\n".
     pub fn text(&mut self, args: &[&str]) -> String {
         let bytes: Vec<&[u8]> = args.iter().map(|a| a.as_bytes()).collect();

@@ -257,6 +257,23 @@ impl Entry {
         self.bytes_from(payload_at + n, vlen)
     }
 
+    /// The bytes of a string value for an edit that keeps its length (SETBIT, BITFIELD, PFADD on
+    /// a dense HyperLogLog), without rebuilding the block; None for collections. The encoding
+    /// becomes `raw`, as Redis's dbUnshareStringValue leaves a string it hands out for writing.
+    pub fn str_bytes_mut(&mut self) -> Option<&mut [u8]> {
+        let tag = self.tag();
+        if tag & KIND_MASK == KIND_OBJECT {
+            return None;
+        }
+        // SAFETY: byte 0 is the header's tag; only its kind bits change.
+        unsafe { *self.ptr.as_ptr() = (tag & !KIND_MASK) | KIND_RAW };
+        let (_, _, _, payload_at) = self.layout();
+        let (vlen, n) = self.varint_at(payload_at);
+        // SAFETY: the value's bytes lie inside the block, and `&mut self` makes this borrow the
+        // only one; the length (and so the block's layout) cannot change through it.
+        Some(unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr().add(payload_at + n), vlen) })
+    }
+
     /// Replaces the value, keeping key, LRU and (if `keep_expire`) the expire time.
     pub fn set_value(&mut self, value: NewValue<'_>, expire: Option<u64>) {
         let lru = self.lru();
@@ -436,6 +453,17 @@ mod tests {
         e.set_value(NewValue::Str(b"", StrEncoding::Embstr), Some(9));
         assert!(matches!(e.value(), Value::Str(b"", _)));
         assert_eq!(e.key(), &key[..]);
+    }
+
+    #[test]
+    fn string_bytes_edited_in_place_become_raw() {
+        let mut e = Entry::new(b"k", NewValue::Str(b"123", StrEncoding::Int), Some(5), 9);
+        e.str_bytes_mut().expect("a string")[1] = b'x';
+        assert!(matches!(e.value(), Value::Str(b"1x3", StrEncoding::Raw)));
+        assert_eq!((e.key(), e.expire(), e.lru()), (&b"k"[..], Some(5), 9));
+        let mut empty = Entry::new(b"e", NewValue::Str(b"", StrEncoding::Embstr), None, 0);
+        assert_eq!(empty.str_bytes_mut().map(|b| b.len()), Some(0));
+        assert!(matches!(empty.value(), Value::Str(b"", StrEncoding::Raw)));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod db;
 pub mod entry;
 pub mod hash;
+pub mod hll;
 pub mod keyspace;
 pub mod list;
 pub mod lru;
