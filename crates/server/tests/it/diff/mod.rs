@@ -1,0 +1,11 @@
+//! The differential suite: the same requests to a real redis-server and to shoal, replies
+//! compared. See ../README.md for how to run it and what is skipped when.
+
+mod allow;
+mod command_info;
+mod connection;
+mod engine;
+mod gen;
+mod keyspace;
+mod protocol;
+mod strings;
