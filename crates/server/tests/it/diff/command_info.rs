@@ -171,6 +171,9 @@ fn find_text(f: &FindKeys) -> String {
     }
 }
 
+/// Flags Redis declares but hides from COMMAND INFO.
+const HIDDEN_FLAGS: &[&str] = &["may_replicate", "sentinel", "only_sentinel", "protected"];
+
 /// What our declaration says COMMAND INFO should print. The legacy key range and the
 /// `movablekeys` flag are derived by COMMAND itself, so they are left out here.
 fn declared(fullname: &str, spec: &CommandSpec) -> Info {
@@ -181,6 +184,8 @@ fn declared(fullname: &str, spec: &CommandSpec) -> Info {
             .iter()
             .filter(|(f, _)| spec.flags.contains(*f))
             .map(|(_, n)| n.to_string())
+            // Redis keeps these internal: COMMAND INFO never prints them.
+            .filter(|n| !HIDDEN_FLAGS.contains(&n.as_str()))
             .collect(),
         range: (0, 0, 0),
         acl: ACL_NAMES
@@ -245,11 +250,29 @@ fn differences(name: &str, redis: &Info, ours: &Info, with_range: bool) -> Vec<S
         format!("{:?}", redis.key_specs),
         format!("{:?}", ours.key_specs),
     );
-    field(
-        "subcommands",
-        format!("{:?}", redis.subcommands),
-        format!("{:?}", ours.subcommands),
-    );
+    // Subcommands: ours minus those new in 7.2 must be Redis's, except the ones we do not
+    // implement yet.
+    let ours_subs: BTreeSet<&String> = ours
+        .subcommands
+        .iter()
+        .filter(|s| !allow::NEW_IN_7_2.contains(&s.as_str()))
+        .collect();
+    let extra: Vec<&&String> = ours_subs
+        .iter()
+        .filter(|s| !redis.subcommands.contains(**s))
+        .collect();
+    let missing: Vec<&String> = redis
+        .subcommands
+        .iter()
+        .filter(|s| {
+            !ours_subs.contains(s) && !allow::SUBCOMMANDS_NOT_YET_IMPLEMENTED.contains(&s.as_str())
+        })
+        .collect();
+    if !extra.is_empty() || !missing.is_empty() {
+        out.push(format!(
+            "{name}: subcommands: shoal has {extra:?} that redis lacks, lacks {missing:?}"
+        ));
+    }
     out
 }
 

@@ -33,7 +33,8 @@ fn multi_key(name: &'static str, min: usize, max: usize, cmp: Cmp) -> BoxedStrat
 fn db() -> BoxedStrategy<A> {
     prop_oneof![
         6 => select(&["0", "1", "2"][..]).prop_map(lit),
-        1 => select(&["16", "-1", "abc", "", "15", "1.0"][..]).prop_map(lit),
+        1 => select(&["16", "-1", "abc", "", "15", "1.0", "2147483648", "9223372036854775807"][..])
+            .prop_map(lit),
     ]
     .boxed()
 }
@@ -65,13 +66,15 @@ pub fn expire_cmd() -> BoxedStrategy<Cmd> {
 
 pub fn ttl_cmd() -> BoxedStrategy<Cmd> {
     prop_oneof![
-        on_key("TTL", Cmp::Tol(1)),
-        on_key("PTTL", Cmp::Tol(1000)),
-        on_key("EXPIRETIME", Cmp::Tol(1)),
-        on_key("PEXPIRETIME", Cmp::Tol(1000)),
+        on_key("TTL", Cmp::Tol(2)),
+        on_key("PTTL", Cmp::Tol(2000)),
+        on_key("EXPIRETIME", Cmp::Tol(2)),
+        on_key("PEXPIRETIME", Cmp::Tol(2000)),
     ]
     .boxed()
 }
+
+const FLUSH_OPTS: &[&[&str]] = &[&[], &["ASYNC"], &["SYNC"], &["LAZY"]];
 
 const PATTERNS: &[&str] = &[
     "*", "a", "a*", "?", "{t}*", "[ab]", "[^a]*", "*b", "[a-c]", "\\{t\\}*", "k*", "", "[", "\\",
@@ -118,7 +121,9 @@ fn object() -> BoxedStrategy<Cmd> {
     prop_oneof![
         4 => (select(&["ENCODING", "REFCOUNT", "FREQ", "encoding"][..]), key())
             .prop_map(|(s, k)| Cmd::new(vec![lit("OBJECT"), lit(s), k], Cmp::Exact)),
-        1 => key().prop_map(|k| Cmd::new(vec![lit("OBJECT"), lit("IDLETIME"), k], Cmp::Tol(2))),
+        // Redis's LRU clock is refreshed by its cron: under load a fresh key can show a few
+        // idle seconds, so only the reply type (and error texts) are compared.
+        1 => key().prop_map(|k| Cmd::new(vec![lit("OBJECT"), lit("IDLETIME"), k], Cmp::Shape)),
         1 => Just(cmd(&["OBJECT", "HELP"], Cmp::Exact)),
         1 => key().prop_map(|k| Cmd::new(vec![lit("OBJECT"), lit("NOSUCH"), k], Cmp::Exact)),
     ]
@@ -162,6 +167,11 @@ pub fn keyspace_op() -> BoxedStrategy<Cmd> {
             1 => db().prop_map(|d| Cmd::new(vec![lit("SELECT"), d], Cmp::Exact)),
             1 => (db(), db()).prop_map(|(a, b)| Cmd::new(vec![lit("SWAPDB"), a, b], Cmp::Exact)),
             1 => on_key("DUMP", Cmp::Dump),
+            1 => (token(&["FLUSHDB", "FLUSHALL"]), select(FLUSH_OPTS)).prop_map(|(c, o)| {
+                let mut a = vec![c];
+                a.extend(o.iter().map(lit));
+                Cmd::new(a, Cmp::Exact)
+            }),
         ]
         .boxed(),
     )
@@ -200,7 +210,7 @@ fn keyspace_matches_redis() {
     let Some(diff) = Diff::start("keyspace") else {
         return;
     };
-    diff.check(cases(300), case(keyspace_op(), 24));
+    diff.check(cases(1000), case(keyspace_op(), 24));
 }
 
 #[test]
@@ -208,5 +218,5 @@ fn expiry_matches_redis() {
     let Some(diff) = Diff::start("expiry") else {
         return;
     };
-    diff.check(cases(200), case(expiry_op(), 20));
+    diff.check(cases(500), case(expiry_op(), 20));
 }

@@ -7,5 +7,6 @@ mod connection;
 mod engine;
 mod gen;
 mod keyspace;
+mod known_bugs;
 mod protocol;
 mod strings;

@@ -15,10 +15,12 @@ fn same(c: &mut Conn, args: &[&[u8]], want: &[u8]) {
     );
 }
 
-/// Each reply kind in both protocols: (command, RESP2 bytes, RESP3 bytes). Commands shoal does
-/// not know yet are left out.
-fn shapes() -> Vec<(Vec<&'static [u8]>, Vec<u8>, Vec<u8>)> {
-    let mut v: Vec<(Vec<&'static [u8]>, Vec<u8>, Vec<u8>)> = vec![
+/// A command and its reply in RESP2 and in RESP3.
+type Shape = (Vec<&'static [u8]>, Vec<u8>, Vec<u8>);
+
+/// Each reply kind in both protocols. Commands shoal does not know yet are left out.
+fn shapes() -> Vec<Shape> {
+    let mut v: Vec<Shape> = vec![
         (
             vec![b"SET", b"r3:s", b"v"],
             b"+OK\r\n".to_vec(),
@@ -51,7 +53,13 @@ fn shapes() -> Vec<(Vec<&'static [u8]>, Vec<u8>, Vec<u8>)> {
             b"_\r\n".to_vec(),
         ),
     ];
-    let gated: Vec<(&str, Vec<&'static [u8]>, &[u8], &[u8])> = vec![
+    type Gated = (
+        &'static str,
+        Vec<&'static [u8]>,
+        &'static [u8],
+        &'static [u8],
+    );
+    let gated: Vec<Gated> = vec![
         ("incr", vec![b"INCR", b"r3:n"], b":1\r\n", b":2\r\n"),
         (
             "incrbyfloat",

@@ -1,7 +1,7 @@
 //! A raw RESP connection: write exact bytes, read parsed replies together with their exact bytes.
 
 use std::io::{self, Read, Write};
-use std::net::{Shutdown, TcpStream};
+use std::net::TcpStream;
 use std::os::unix::net::UnixStream;
 use std::time::Duration;
 
@@ -177,34 +177,6 @@ impl Conn {
         }
     }
 
-    /// Everything received within `wait` without expecting a close (None = still open).
-    pub fn drain_for(&mut self, wait: Duration) -> (Vec<u8>, Option<Closed>) {
-        self.set_read_timeout(wait);
-        let mut closed = None;
-        loop {
-            let mut chunk = [0u8; 64 * 1024];
-            match self.stream().read(&mut chunk) {
-                Ok(0) => {
-                    closed = Some(Closed::Eof);
-                    break;
-                }
-                Ok(n) => self.buf.extend_from_slice(&chunk[..n]),
-                Err(e)
-                    if matches!(
-                        e.kind(),
-                        io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted
-                    ) =>
-                {
-                    closed = Some(Closed::Reset);
-                    break;
-                }
-                Err(_) => break,
-            }
-        }
-        self.set_read_timeout(REPLY_TIMEOUT);
-        (std::mem::take(&mut self.buf), closed)
-    }
-
     /// Reads until the received bytes end with `marker`, the server closes, or it stays
     /// silent for `idle`. Returns the bytes and how the connection ended (None: still open).
     pub fn read_until(&mut self, marker: &[u8], idle: Duration) -> (Vec<u8>, Option<Closed>) {
@@ -232,13 +204,6 @@ impl Conn {
         }
         self.set_read_timeout(REPLY_TIMEOUT);
         (std::mem::take(&mut self.buf), closed)
-    }
-
-    pub fn shutdown_write(&self) {
-        let _ = match &self.sock {
-            Sock::Tcp(s) => s.shutdown(Shutdown::Write),
-            Sock::Unix(s) => s.shutdown(Shutdown::Write),
-        };
     }
 }
 

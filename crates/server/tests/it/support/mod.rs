@@ -6,7 +6,7 @@ pub mod gate;
 pub mod redis_ref;
 pub mod shoal;
 
-pub use conn::{encode, encode_str, show, Closed, Conn};
+pub use conn::{encode, encode_str, show, Conn};
 pub use gate::{has, knows, require};
 pub use redis_ref::RedisRef;
 pub use shoal::Shoal;

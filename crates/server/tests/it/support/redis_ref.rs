@@ -4,7 +4,7 @@
 //! binary is missing the test passes with a loud SKIPPED line, unless SHOAL_REQUIRE_REDIS=1
 //! (set by CI) makes it fail.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -31,13 +31,8 @@ fn required() -> bool {
 }
 
 impl RedisRef {
-    /// Starts a private redis-server, or returns None (after printing why) when there is none
-    /// and it is not required.
-    pub fn start(test: &str) -> Option<RedisRef> {
-        Self::start_with(test, &[])
-    }
-
-    /// The same with extra `--name value` settings.
+    /// Starts a private redis-server with extra `--name value` settings, or returns None
+    /// (after printing why) when there is none and it is not required.
     pub fn start_with(test: &str, extra: &[&str]) -> Option<RedisRef> {
         Self::spawn(test, extra, None)
     }
@@ -149,10 +144,6 @@ impl RedisRef {
 
     pub fn conn(&self) -> Conn {
         Conn::unix(&self.socket).expect("connect to redis-server")
-    }
-
-    pub fn socket(&self) -> &Path {
-        &self.socket
     }
 }
 

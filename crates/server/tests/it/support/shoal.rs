@@ -16,7 +16,8 @@ pub const SHARDS: &str = "3";
 
 enum Inner {
     Shoal(Option<Running>),
-    Redis(RedisRef),
+    /// Held so the child process lives as long as the handle.
+    Redis(#[allow(dead_code)] RedisRef),
 }
 
 pub struct Shoal {
