@@ -12,14 +12,29 @@
 //! - COMMAND INFO in RESP3: 7.0 sends some parts as sets where 7.2 sends arrays; the
 //!   COMMAND INFO differential compares in RESP2 only.
 
-/// Commands and subcommands that exist only since Redis 7.2: the 7.0 reference answers
-/// "unknown command"/"unknown subcommand", so they are never sent in differential runs.
+/// Commands and subcommands the 7.0 reference does not have (it answers "unknown command" or
+/// "unknown subcommand"), so they are never sent in differential runs and left out of the
+/// COMMAND INFO comparison.
 pub const NEW_IN_7_2: &[&str] = &[
     // CLIENT NO-TOUCH and CLIENT SETINFO were added in 7.2.0.
     "client|no-touch",
     "client|setinfo",
     // WAITAOF was added in 7.2.0.
     "waitaof",
+    // Hash field expiry (Redis 7.4, Valkey 9), which shoal offers beyond 7.2.
+    "hexpire",
+    "hexpireat",
+    "hpexpire",
+    "hpexpireat",
+    "hexpiretime",
+    "hpexpiretime",
+    "httl",
+    "hpttl",
+    "hpersist",
+    // HGETDEL, HGETEX, HSETEX (Redis 8.0, Valkey 9).
+    "hgetdel",
+    "hgetex",
+    "hsetex",
 ];
 
 /// Replies whose text changed in 7.2: (fullname, why). Sent, but never compared.
@@ -107,8 +122,28 @@ pub fn effects_changed_in_7_2(args: &[&[u8]]) -> bool {
 }
 
 /// A reply difference explained by a behaviour change in 7.2 (the target), for this command.
-pub fn changed_in_7_2(args: &[&[u8]], redis_raw: &[u8], shoal_raw: &[u8]) -> Option<&'static str> {
+/// `redis_type` asks the reference for the type of the command's key (TYPE does not touch it).
+pub fn changed_in_7_2(
+    args: &[&[u8]],
+    redis_raw: &[u8],
+    shoal_raw: &[u8],
+    redis_type: &mut dyn FnMut(&[u8]) -> Vec<u8>,
+) -> Option<&'static str> {
     let has = |word: &[u8]| args.iter().any(|a| a.eq_ignore_ascii_case(word));
+    // OBJECT ENCODING: 7.2 keeps small lists as a listpack (7.0: always quicklist) and small
+    // sets of non-integers as a listpack (7.0: hashtable).
+    if args.len() == 3
+        && args[0].eq_ignore_ascii_case(b"object")
+        && args[1].eq_ignore_ascii_case(b"encoding")
+        && shoal_raw == b"$8\r\nlistpack\r\n"
+    {
+        if redis_raw == b"$9\r\nquicklist\r\n" && redis_type(args[2]) == b"list" {
+            return Some("small lists are listpacks in 7.2");
+        }
+        if redis_raw == b"$9\r\nhashtable\r\n" && redis_type(args[2]) == b"set" {
+            return Some("small sets are listpacks in 7.2");
+        }
+    }
     // HELLO ... AUTH u p <bad option>: 7.0 authenticates while parsing and answers WRONGPASS
     // first; 7.2 parses every option first and answers the syntax error.
     if args[0].eq_ignore_ascii_case(b"hello")

@@ -399,7 +399,11 @@ impl Diff {
         };
         let is_quit = cmd.name() == b"quit";
         if rraw != sraw {
-            if let Some(why) = allow::changed_in_7_2(&refs, &rraw, &sraw) {
+            let mut redis_type = |key: &[u8]| match exchange(r, &[b"TYPE", key]) {
+                Reply::Got(Value::Simple(t), _) => t,
+                _ => Vec::new(),
+            };
+            if let Some(why) = allow::changed_in_7_2(&refs, &rraw, &sraw, &mut redis_type) {
                 *self.stats.borrow_mut().changed.entry(why).or_default() += 1;
                 return Ok(Flow::Go);
             }
