@@ -81,6 +81,7 @@ fn frames() -> Vec<Vec<u8>> {
         b"*1\r\nfoo\r\n",
         b"*2\r\n$3\r\nGET\r\n:1\r\n",
         b"*1\r\n\r\n",
+        b"*1\r\n\xff\r\n",
         b"SET \"a b\r\n",
         b"SET 'a b\r\n",
         b"SET \"a\"b c\r\n",
@@ -144,7 +145,7 @@ fn unauthenticated_frames_match_redis() {
 }
 
 #[test]
-#[ignore = "bug: error texts built from client bytes are made lossy UTF-8 and ignore NUL (Redis sends raw bytes and stops at NUL): unknown command args (errors.rs truncate_lossy) and \"expected '$'\" (runtime/conn.rs uses message())"]
+#[ignore = "bug: unknown-command error texts turn non-UTF-8 client bytes into U+FFFD and print past a NUL (errors.rs truncate_lossy); Redis sends the raw bytes up to the first NUL"]
 fn binary_bytes_in_error_texts_match_redis() {
     let Some(diff) = Diff::start("protocol-binary") else {
         return;
@@ -152,7 +153,6 @@ fn binary_bytes_in_error_texts_match_redis() {
     let frames = vec![
         encode(&[b"NO\0SUCH", b"\xff\xfe", b"c\0d"]),
         encode(&[b"get\0"]),
-        b"*1\r\n\xff\r\n".to_vec(),
     ];
     let failures = compare_frames(&diff, &frames);
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -88,7 +88,6 @@ fn expected_dollar() {
 }
 
 #[test]
-#[ignore = "bug: a non-ASCII byte in \"expected '$'\" is sent as U+FFFD (EF BF BD) instead of the raw byte; conn.rs uses ProtocolError::message() (lossy) instead of message_bytes()"]
 fn expected_dollar_non_ascii_byte_is_sent_raw() {
     let s = Shoal::start();
     expect_close(
