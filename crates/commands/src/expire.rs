@@ -19,6 +19,9 @@ pub struct ExpireCursor {
 
 /// Keys with an expire time checked per tick before the stale ratio is consulted.
 const SAMPLE_PER_EFFORT: usize = 200;
+/// Slots one tick visits when it finds few keys with a TTL (a full pass then takes a few
+/// ticks: 8 at hz 10 with 2 shards).
+const MAX_SLOTS_PER_TICK: usize = 1024;
 /// Keep sweeping past the sample while more than this share of checked keys had expired.
 const ACCEPTABLE_STALE_PERCENT: usize = 10;
 
@@ -55,6 +58,13 @@ pub fn active_expire_cycle(
     let mut ttl_sum: u128 = 0;
     let mut ttl_n: u64 = 0;
     for step in 0..owned {
+        if step >= MAX_SLOTS_PER_TICK && report.checked < sample {
+            // Few keys with a TTL around: look at the rest of the slots in later ticks
+            // instead of locking every owned slot ten times a second.
+            cursor.next_slot = (cursor.next_slot + step) % owned;
+            finish(server, shard, &report, ttl_sum, ttl_n);
+            return report;
+        }
         let slot = range.start + (cursor.next_slot + step) % owned;
         {
             let mut guard = server.keyspace.lock(slot as u16);
@@ -154,7 +164,9 @@ mod tests {
         let mut removed = 0;
         for shard in 0..t.server.shard_count() {
             let mut cursor = ExpireCursor::default();
-            for _ in 0..3 {
+            // Enough ticks for one full pass over the shard's slots.
+            let ticks = t.server.owned_slots(shard).len().div_ceil(MAX_SLOTS_PER_TICK) + 1;
+            for _ in 0..ticks {
                 let report =
                     active_expire_cycle(&t.server, shard, &mut cursor, Duration::from_millis(100));
                 removed += report.expired;

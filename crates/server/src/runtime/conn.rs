@@ -216,6 +216,8 @@ impl Conn {
     ) -> (usize, bool) {
         let server = &*self.server;
         let stats = &server.shards[self.shard];
+        // One clock read per batch: the commands of a pipeline run within microseconds.
+        let now = unix_ms();
         let mut pos = 0;
         while pos < data.len() {
             match parser.parse(&data[pos..], limits) {
@@ -223,7 +225,7 @@ impl Conn {
                 Ok(Parsed::Empty { consumed }) => pos += consumed,
                 Ok(Parsed::Command { consumed }) => {
                     let args = parser.args(&data[pos..]);
-                    let flow = execute(server, &mut self.client, stats, out, &args, unix_ms());
+                    let flow = execute(server, &mut self.client, stats, out, &args, now);
                     pos += consumed;
                     if flow == Flow::Close {
                         return (pos, true);
