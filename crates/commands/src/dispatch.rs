@@ -61,9 +61,9 @@ fn rejected_entry(args: &Args<'_>) -> Option<usize> {
 }
 
 fn write_error(out: &mut ReplyBuf, shard: &ShardStats, err: &Error) {
-    let text = err.text();
-    out.error(text.as_bytes());
-    shard.count_error(error_prefix(&text));
+    let text = err.bytes();
+    out.error(&text);
+    shard.count_error(&error_prefix(&text));
 }
 
 /// Executes one command and appends its reply to `out`.

@@ -165,7 +165,12 @@ mod tests {
         for shard in 0..t.server.shard_count() {
             let mut cursor = ExpireCursor::default();
             // Enough ticks for one full pass over the shard's slots.
-            let ticks = t.server.owned_slots(shard).len().div_ceil(MAX_SLOTS_PER_TICK) + 1;
+            let ticks = t
+                .server
+                .owned_slots(shard)
+                .len()
+                .div_ceil(MAX_SLOTS_PER_TICK)
+                + 1;
             for _ in 0..ticks {
                 let report =
                     active_expire_cycle(&t.server, shard, &mut cursor, Duration::from_millis(100));

@@ -285,11 +285,18 @@ impl Config {
     /// protected parameters under `enable-protected-configs local`. The error
     /// is the full Redis error line without the leading `-`.
     pub fn config_set(&self, args: &[&[u8]], client_is_local: bool) -> Result<(), String> {
+        self.config_set_bytes(args, client_is_local)
+            .map_err(|e| String::from_utf8_lossy(&e).into_owned())
+    }
+
+    /// As `config_set`, with the error as bytes: a parameter name the client sent is echoed
+    /// unchanged (Redis does not re-encode it), so non-UTF-8 names survive.
+    pub fn config_set_bytes(&self, args: &[&[u8]], client_is_local: bool) -> Result<(), Vec<u8>> {
         if args.is_empty() {
-            return Err("ERR wrong number of arguments for 'config|set' command".into());
+            return Err(b"ERR wrong number of arguments for 'config|set' command".to_vec());
         }
         if args.len() % 2 == 1 {
-            return Err("ERR syntax error".into());
+            return Err(b"ERR syntax error".to_vec());
         }
         let _serialized = self.set_lock.lock();
 
@@ -299,15 +306,18 @@ impl Config {
         let mut targets: Vec<(&'static ParamDef, &'static str, &[u8])> = Vec::new();
         for pair in args.chunks(2) {
             let (name, value) = (pair[0], pair[1]);
-            let shown = String::from_utf8_lossy(name);
+            let shown = name;
             let Some((def, via_alias)) = lookup(name) else {
                 let lower = name.to_ascii_lowercase();
                 if let Some(why) = crate::redis_names::unsupported(&lower) {
-                    return Err(set_failed(&shown, &why));
+                    return Err(set_failed_bytes(shown, &why));
                 }
-                return Err(format!(
-                    "ERR Unknown option or number of arguments for CONFIG SET - '{shown}'"
-                ));
+                return Err([
+                    &b"ERR Unknown option or number of arguments for CONFIG SET - '"[..],
+                    shown,
+                    b"'",
+                ]
+                .concat());
             };
             let registered = if via_alias {
                 def.alias.unwrap_or(def.name)
@@ -315,9 +325,11 @@ impl Config {
                 def.name
             };
             match def.access {
-                Access::Immutable => return Err(set_failed(&shown, "can't set immutable config")),
+                Access::Immutable => {
+                    return Err(set_failed_bytes(shown, "can't set immutable config"))
+                }
                 Access::Protected if !protected_ok => {
-                    return Err(set_failed(&shown, "can't set protected config"))
+                    return Err(set_failed_bytes(shown, "can't set protected config"))
                 }
                 _ => {}
             }
@@ -325,7 +337,7 @@ impl Config {
                 .iter()
                 .any(|(d, r, _)| d.param == def.param && *r == registered)
             {
-                return Err(set_failed(&shown, "duplicate parameter"));
+                return Err(set_failed_bytes(shown, "duplicate parameter"));
             }
             targets.push((def, registered, value));
         }
@@ -337,7 +349,7 @@ impl Config {
             } else {
                 vec![value]
             };
-            let v = parse(def, &words).map_err(|e| set_failed(registered, &e))?;
+            let v = parse(def, &words).map_err(|e| set_failed(registered, &e).into_bytes())?;
             parsed.push((def.param, registered, v));
         }
 
@@ -360,7 +372,7 @@ impl Config {
                     for &(p, _) in &changed {
                         let _ = hook(self, p);
                     }
-                    return Err(set_failed(registered, &e));
+                    return Err(set_failed(registered, &e).into_bytes());
                 }
             }
         }
@@ -542,6 +554,16 @@ impl Config {
     pub fn pin_threads(&self) -> bool {
         self.get_bool(Param::PinThreads)
     }
+}
+
+fn set_failed_bytes(name: &[u8], why: &str) -> Vec<u8> {
+    [
+        &b"ERR CONFIG SET failed (possibly related to argument '"[..],
+        name,
+        b"') - ",
+        why.as_bytes(),
+    ]
+    .concat()
 }
 
 fn set_failed(name: &str, why: &str) -> String {

@@ -87,10 +87,11 @@ fn hello(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
             name = Some(n);
             j += 2;
         } else {
-            return Err(Error::msg(format!(
-                "ERR Syntax error in HELLO option '{}'",
-                String::from_utf8_lossy(opt)
-            )));
+            return Err(Error::concat(&[
+                b"ERR Syntax error in HELLO option '",
+                crate::errors::c_arg(opt, usize::MAX),
+                b"'",
+            ]));
         }
     }
 

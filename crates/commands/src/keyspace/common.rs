@@ -16,11 +16,15 @@ pub fn cluster_enabled(ctx: &Ctx<'_>) -> bool {
 }
 
 /// An argument parsed as a C `int` (Redis getIntFromObject): anything else is "not an integer".
+/// Redis's getIntFromObjectOrReply: not a number and out of int range are different errors.
 pub fn int32(arg: &[u8]) -> Result<i64, Error> {
-    crate::args::int(arg)
-        .ok()
-        .filter(|v| i32::try_from(*v).is_ok())
-        .ok_or(Error::NotInteger)
+    let v = crate::args::int(arg)?;
+    if i32::try_from(v).is_err() {
+        return Err(Error::Static(
+            "ERR value is out of range, value must between -2147483648 and 2147483647",
+        ));
+    }
+    Ok(v)
 }
 
 /// A database index argument, checked against the configured count.

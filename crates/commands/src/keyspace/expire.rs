@@ -168,11 +168,10 @@ fn parse_condition(args: &Args<'_>) -> Result<Condition, Error> {
 
 /// Redis formats the option with `%s`, so the text stops at a NUL byte.
 fn unsupported_option(opt: &[u8]) -> Error {
-    let end = opt.iter().position(|&b| b == 0).unwrap_or(opt.len());
-    Error::msg(format!(
-        "ERR Unsupported option {}",
-        String::from_utf8_lossy(&opt[..end])
-    ))
+    Error::concat(&[
+        b"ERR Unsupported option ",
+        crate::errors::c_arg(opt, usize::MAX),
+    ])
 }
 
 /// `base` is added to the given time (now for relative commands, 0 for absolute ones);

@@ -51,8 +51,8 @@ fn config_set(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let local = is_local(&ctx.client.handle.addr);
     ctx.server
         .config
-        .config_set(&pairs, local)
-        .map_err(Error::Owned)?;
+        .config_set_bytes(&pairs, local)
+        .map_err(Error::Bytes)?;
     ctx.out.ok();
     Ok(())
 }

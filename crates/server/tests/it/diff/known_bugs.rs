@@ -1,6 +1,6 @@
-//! Differences from Redis found by the differential runs and not fixed yet. The generated
-//! runs tolerate exactly these (allow::known_bug, counted and printed); each test here shows
-//! one strictly and fails until it is fixed. Run them with `-- --ignored`.
+//! Differences from Redis that the differential runs found, kept as regression tests now that
+//! they are fixed. A newly found, not yet fixed difference gets a test here (ignored, with the
+//! reason) and a matching pattern in allow::known_bug.
 
 use crate::support::show;
 
@@ -30,7 +30,6 @@ fn same_replies(name: &'static str, cmds: &[&[&[u8]]]) {
 }
 
 #[test]
-#[ignore = "bug: error texts that echo client bytes turn non-UTF-8 bytes into U+FFFD (Error::Owned(String), errors.rs truncate_lossy); Redis sends the bytes unchanged"]
 fn non_utf8_bytes_in_error_texts() {
     same_replies(
         "bug-lossy-errors",
@@ -46,7 +45,6 @@ fn non_utf8_bytes_in_error_texts() {
 }
 
 #[test]
-#[ignore = "bug: error texts print client bytes past a NUL; Redis formats them with %s and stops at the NUL"]
 fn nul_bytes_in_error_texts() {
     same_replies(
         "bug-nul-errors",
@@ -60,7 +58,6 @@ fn nul_bytes_in_error_texts() {
 }
 
 #[test]
-#[ignore = "bug: MOVE and COPY ... DB with a database number outside C int range answer 'value is not an integer or out of range'; Redis reads it with getIntFromObjectOrReply: 'value is out of range, value must between -2147483648 and 2147483647'"]
 fn db_number_outside_int_range() {
     same_replies(
         "bug-db-int-range",

@@ -145,7 +145,6 @@ fn unauthenticated_frames_match_redis() {
 }
 
 #[test]
-#[ignore = "bug: unknown-command error texts turn non-UTF-8 client bytes into U+FFFD and print past a NUL (errors.rs truncate_lossy); Redis sends the raw bytes up to the first NUL"]
 fn binary_bytes_in_error_texts_match_redis() {
     let Some(diff) = Diff::start("protocol-binary") else {
         return;

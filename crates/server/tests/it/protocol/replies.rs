@@ -45,7 +45,6 @@ fn unknown_command_texts() {
 }
 
 #[test]
-#[ignore = "bug: unknown-command errors print argument bytes lossily (U+FFFD for non-UTF-8) and past a NUL; Redis prints raw bytes up to the first NUL (%.128s on a C string) — errors.rs truncate_lossy"]
 fn unknown_command_binary_arguments_as_redis_prints_them() {
     let s = Shoal::start();
     let mut c = s.conn();
