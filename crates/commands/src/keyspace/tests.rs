@@ -606,7 +606,7 @@ fn copy_errors() {
     );
     assert_eq!(
         t.text(&["COPY", "s", "d", "DB", "4294967296"]),
-        err("ERR value is not an integer or out of range")
+        err("ERR value is out of range, value must between -2147483648 and 2147483647")
     );
     assert_eq!(
         t.text(&["COPY", "s"]),
