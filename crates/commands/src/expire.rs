@@ -72,7 +72,7 @@ pub fn active_expire_cycle(
             let fields = crate::hash::expire_fields_in_slot(&mut guard, now);
             stats.expired_subkeys.add(fields.fields as u64);
             emptied |= fields.keys > 0;
-            for db in 0..guard.dbs().len() {
+            for db in 0..guard.db_count() {
                 let table = guard.db(db);
                 if table.expires() == 0 {
                     continue;

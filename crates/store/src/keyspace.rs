@@ -10,10 +10,15 @@ use shoal_util::SLOTS;
 use crate::db::Db;
 use crate::watch::WatchTable;
 
-/// Everything stored in one slot: one table per database, created on first write.
+/// Everything stored in one slot: one table per database.
+///
+/// Database 0 is inline, so for the common single-database deployment the lock word and the
+/// table header share one cache line (one memory miss fewer per command); other databases are
+/// created on first write.
 #[derive(Default)]
 pub struct Slot {
-    dbs: Vec<Db>,
+    db0: Db,
+    rest: Option<Box<Vec<Db>>>,
     /// Versions of WATCHed keys in this slot; present only while someone watches one.
     pub watch: Option<Box<WatchTable>>,
 }
@@ -21,37 +26,64 @@ pub struct Slot {
 impl Slot {
     /// The table of database `index`, created if needed.
     pub fn db(&mut self, index: usize) -> &mut Db {
-        if self.dbs.len() <= index {
-            self.dbs.resize_with(index + 1, Db::default);
+        if index == 0 {
+            return &mut self.db0;
         }
-        &mut self.dbs[index]
+        let rest = self.rest.get_or_insert_with(Default::default);
+        if rest.len() < index {
+            rest.resize_with(index, Db::default);
+        }
+        &mut rest[index - 1]
     }
 
     pub fn db_ref(&self, index: usize) -> Option<&Db> {
-        self.dbs.get(index)
+        match index {
+            0 => Some(&self.db0),
+            i => self.rest.as_ref()?.get(i - 1),
+        }
     }
 
     pub fn db_if_exists(&mut self, index: usize) -> Option<&mut Db> {
-        self.dbs.get_mut(index)
+        match index {
+            0 => Some(&mut self.db0),
+            i => self.rest.as_mut()?.get_mut(i - 1),
+        }
+    }
+
+    /// Databases present in this slot (database 0 always is): indexes 0..db_count().
+    pub fn db_count(&self) -> usize {
+        1 + self.rest.as_ref().map_or(0, |r| r.len())
+    }
+
+    /// The present tables in database order.
+    pub fn iter_dbs(&self) -> impl Iterator<Item = &Db> {
+        std::iter::once(&self.db0).chain(self.rest.iter().flat_map(|r| r.iter()))
     }
 
     pub fn swap_dbs(&mut self, a: usize, b: usize) {
-        let need = a.max(b) + 1;
-        if self.dbs.len() < need {
-            self.dbs.resize_with(need, Db::default);
+        let (lo, hi) = (a.min(b), a.max(b));
+        if lo == hi {
+            return;
         }
-        self.dbs.swap(a, b);
+        self.db(hi);
+        let rest = self.rest.as_mut().expect("created by db(hi)");
+        if lo == 0 {
+            std::mem::swap(&mut self.db0, &mut rest[hi - 1]);
+        } else {
+            rest.swap(lo - 1, hi - 1);
+        }
     }
 
     /// Drops empty trailing tables so a slot that was used and emptied costs nothing again.
     pub fn shrink(&mut self) {
-        while self.dbs.last().is_some_and(|d| d.is_empty()) {
-            self.dbs.pop();
+        if let Some(rest) = self.rest.as_mut() {
+            while rest.last().is_some_and(|d| d.is_empty()) {
+                rest.pop();
+            }
+            if rest.is_empty() {
+                self.rest = None;
+            }
         }
-    }
-
-    pub fn dbs(&self) -> &[Db] {
-        &self.dbs
     }
 
     /// Marks `key` of `db` modified for WATCH.
@@ -139,5 +171,39 @@ mod tests {
         drop(b);
         let many = ks.lock_many(&[3, 9, 16383]);
         assert_eq!(many.len(), 3);
+    }
+
+    #[test]
+    fn a_slot_is_one_cache_line() {
+        assert_eq!(std::mem::size_of::<SlotCell>(), 64);
+    }
+
+    #[test]
+    fn databases_swap_and_shrink() {
+        use crate::{hash_key, NewValue, StrEncoding};
+        let mut s = Slot::default();
+        let put = |s: &mut Slot, db: usize, k: &[u8]| {
+            s.db(db).set(
+                hash_key(k),
+                k,
+                NewValue::Str(b"v", StrEncoding::Embstr),
+                None,
+                0,
+            )
+        };
+        put(&mut s, 0, b"a");
+        put(&mut s, 3, b"b");
+        assert_eq!(s.db_count(), 4);
+        s.swap_dbs(3, 0);
+        assert!(s.db_ref(0).unwrap().get(hash_key(b"b"), b"b").is_some());
+        assert!(s.db_ref(3).unwrap().get(hash_key(b"a"), b"a").is_some());
+        s.swap_dbs(1, 3);
+        assert_eq!(s.db_ref(1).unwrap().len(), 1);
+        s.shrink();
+        assert_eq!(s.db_count(), 2);
+        s.db(1).remove_if(|_| true);
+        s.shrink();
+        assert_eq!(s.db_count(), 1);
+        assert_eq!(s.iter_dbs().map(|d| d.len()).sum::<usize>(), 1);
     }
 }

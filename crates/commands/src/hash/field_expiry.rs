@@ -18,7 +18,7 @@ pub struct FieldSweep {
 /// the hashes left empty.
 pub fn expire_fields_in_slot(slot: &mut Slot, now: u64) -> FieldSweep {
     let mut sweep = FieldSweep::default();
-    for db in 0..slot.dbs().len() {
+    for db in 0..slot.db_count() {
         let table = slot.db(db);
         if !table.has_volatile_parts() {
             continue;

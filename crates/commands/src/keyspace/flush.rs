@@ -82,7 +82,7 @@ fn take_from(guards: &mut [SlotGuard<'_>], only: Option<usize>) -> (Vec<Db>, usi
     let mut taken = Vec::new();
     let mut keys = 0;
     for slot in guards.iter_mut() {
-        let present = slot.dbs().len();
+        let present = slot.db_count();
         let dbs = match only {
             Some(db) if db < present => db..db + 1,
             Some(_) => 0..0,

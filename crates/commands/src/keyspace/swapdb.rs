@@ -46,7 +46,7 @@ fn swapdb(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
                 // A slot that never held keys in either database has nothing to swap.
                 slot.touch_watched_db(a);
                 slot.touch_watched_db(b);
-                if slot.dbs().len() > a.min(b) {
+                if slot.db_count() > a.min(b) {
                     slot.swap_dbs(a, b);
                     slot.shrink();
                 }

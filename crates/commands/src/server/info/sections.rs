@@ -485,7 +485,7 @@ pub fn keyspace_counts(server: &Server, slots: &mut impl SlotAccess) -> Vec<(u64
     let mut dbs: Vec<(u64, u64)> = vec![(0, 0); server.config.databases()];
     for slot in 0..shoal_util::SLOTS {
         slots.with_slot(slot as u16, |guard| {
-            for (i, db) in guard.dbs().iter().enumerate() {
+            for (i, db) in guard.iter_dbs().enumerate() {
                 if i >= dbs.len() {
                     dbs.resize(i + 1, (0, 0));
                 }
