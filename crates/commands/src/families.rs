@@ -6,5 +6,6 @@ pub static ALL: &[&[&CommandSpec]] = &[
     crate::connection::COMMANDS,
     crate::string::COMMANDS,
     crate::keyspace::COMMANDS,
+    crate::set::COMMANDS,
     crate::server::COMMANDS,
 ];

@@ -24,6 +24,7 @@ pub mod testing;
 pub mod connection;
 pub mod keyspace;
 pub mod server;
+pub mod set;
 pub mod string;
 
 pub use client::{Client, ClientHandle, ConnHooks};
