@@ -8,7 +8,7 @@
 //!
 //! Conversions go one way (intset -> listpack -> hashtable, or intset -> hashtable), decided at
 //! the time of each write with the limits of that moment, exactly where Redis decides them; the
-//! only way back is `into_intset_if_small` (SINTERSTORE's result) and the set SPOP rebuilds.
+//! only way back is `convert_to_intset_if_small` (SINTERSTORE's result) and the set SPOP rebuilds.
 //! Integer members are canonical decimal strings (as `string2ll` accepts them), so comparing
 //! bytes and comparing values agree in every encoding.
 
@@ -177,7 +177,7 @@ impl Set {
             Repr::Table(_) => false,
         };
         if convert {
-            self.to_table(size_hint);
+            self.convert_to_table(size_hint);
         }
     }
 
@@ -226,7 +226,7 @@ impl Set {
         })
     }
 
-    fn to_table(&mut self, capacity: usize) {
+    fn convert_to_table(&mut self, capacity: usize) {
         let mut t = Table::with_capacity(capacity.max(self.len()));
         for m in self.iter() {
             m.with_bytes(|b| t.insert_unique(b));
@@ -234,7 +234,7 @@ impl Set {
         self.repr = Repr::Table(Box::new(t));
     }
 
-    fn to_listpack(&mut self) {
+    fn convert_to_listpack(&mut self) {
         let mut lp = Listpack::new();
         for m in self.iter() {
             m.with_bytes(|b| lp.push(b));
@@ -254,7 +254,7 @@ impl Set {
                 if n < lim.listpack_entries && m.len() <= lim.listpack_value && lp.has_room() {
                     lp.push(m);
                 } else {
-                    self.to_table(n + 1);
+                    self.convert_to_table(n + 1);
                     self.table_mut().insert_unique(m);
                 }
                 true
@@ -273,10 +273,10 @@ impl Set {
                         && m.len() <= lim.listpack_value
                         && widest <= lim.listpack_value
                     {
-                        self.to_listpack();
+                        self.convert_to_listpack();
                         self.listpack_mut().push(m);
                     } else {
-                        self.to_table(n + 1);
+                        self.convert_to_table(n + 1);
                         self.table_mut().insert_unique(m);
                     }
                     true
@@ -291,7 +291,7 @@ impl Set {
             Repr::Intset(is) => {
                 let added = is.insert(v);
                 if added && is.len() > lim.intset_max() {
-                    self.to_table(0);
+                    self.convert_to_table(0);
                 }
                 added
             }
@@ -408,7 +408,7 @@ impl Set {
 
     /// Turns a set whose members are all integers into an intset when it is small enough
     /// (Redis's maybeConvertToIntset, applied to SINTERSTORE results).
-    pub fn into_intset_if_small(&mut self, lim: SetLimits) {
+    pub fn convert_to_intset_if_small(&mut self, lim: SetLimits) {
         if matches!(self.repr, Repr::Intset(_)) || self.len() > lim.intset_max() {
             return;
         }

@@ -93,7 +93,7 @@ fn intersect(sets: &[&Set], mode: InterMode, out: &mut shoal_resp::ReplyBuf) -> 
                 };
             }
             if only_integers {
-                dst.into_intset_if_small(lim);
+                dst.convert_to_intset_if_small(lim);
             }
             InterResult::Built(dst)
         }

@@ -146,17 +146,17 @@ fn reserve_for_converts_on_hint_alone() {
 }
 
 #[test]
-fn into_intset_if_small() {
+fn convert_to_intset_if_small() {
     let mut s = Set::new_hashtable(4);
     for m in ["3", "-1", "2"] {
         s.add(m.as_bytes(), REDIS);
     }
-    s.into_intset_if_small(REDIS);
+    s.convert_to_intset_if_small(REDIS);
     assert_eq!(s.encoding(), Encoding::Intset);
     let v: Vec<i64> = s.iter().map(|m| m.as_int().unwrap()).collect();
     assert_eq!(v, vec![-1, 2, 3]);
     let mut s = build(&["1", "a"], REDIS);
-    s.into_intset_if_small(REDIS);
+    s.convert_to_intset_if_small(REDIS);
     assert_eq!(s.encoding(), Encoding::Listpack);
 }
 
@@ -302,7 +302,7 @@ proptest! {
             // The encoding matches what Redis would hold at this size and content.
             let all_ints = model.iter().all(|m| string2ll(m).is_some());
             if compact.encoding() == Encoding::Intset {
-                prop_assert!(all_ints && model.len() <= lim.intset_entries.max(0));
+                prop_assert!(all_ints && model.len() <= lim.intset_entries);
                 let v: Vec<i64> = compact.iter().map(|m| m.as_int().unwrap()).collect();
                 let mut sorted = v.clone();
                 sorted.sort();
