@@ -144,6 +144,36 @@ impl Intset {
         }
     }
 
+    /// Adds many values with one allocation; returns how many were new.
+    pub fn insert_many(&mut self, values: &mut [i64]) -> usize {
+        values.sort_unstable();
+        let w = values
+            .iter()
+            .map(|&v| width_for(v) as usize)
+            .fold(self.width(), usize::max);
+        let n = self.len();
+        let mut buf = Vec::with_capacity(1 + (n + values.len()) * w);
+        buf.push(w as u8);
+        let (mut i, mut j) = (0, 0);
+        let mut last = None;
+        while i < n || j < values.len() {
+            let v = if j >= values.len() || (i < n && self.get(i) <= values[j]) {
+                i += 1;
+                self.get(i - 1)
+            } else {
+                j += 1;
+                values[j - 1]
+            };
+            if last != Some(v) {
+                buf.extend_from_slice(&v.to_le_bytes()[..w]);
+                last = Some(v);
+            }
+        }
+        let added = (buf.len() - 1) / w - n;
+        self.buf = buf.into_boxed_slice();
+        added
+    }
+
     pub fn bytes(&self) -> usize {
         self.buf.len()
     }

@@ -66,6 +66,37 @@ fn intset_of_50_small_integers_is_101_bytes() {
 }
 
 #[test]
+fn add_many_matches_one_by_one() {
+    let lim = SetLimits {
+        intset_entries: 5,
+        ..REDIS
+    };
+    for batch in [
+        &["3", "1", "2", "1"][..],
+        &["1", "2", "3", "4", "5", "6"],
+        &["1", "a", "2"],
+        &["70000", "-1", "9223372036854775807"],
+    ] {
+        let mut a = Set::new_intset();
+        a.add(b"2", lim);
+        let mut b = a.clone();
+        let members: Vec<&[u8]> = batch.iter().map(|m| m.as_bytes()).collect();
+        let added = a.add_many(&members, lim);
+        let one_by_one = members.iter().filter(|m| b.add(m, lim)).count();
+        assert_eq!(added, one_by_one, "{batch:?}");
+        assert_eq!(a.encoding(), b.encoding(), "{batch:?}");
+        let av: Vec<Vec<u8>> = a.iter().map(Member::to_vec).collect();
+        let bv: Vec<Vec<u8>> = b.iter().map(Member::to_vec).collect();
+        assert_eq!(members_sorted(av), members_sorted(bv));
+    }
+}
+
+fn members_sorted(mut v: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    v.sort();
+    v
+}
+
+#[test]
 fn create_follows_first_member_and_size_hint() {
     assert_eq!(Set::create(b"1", 1, REDIS).encoding(), Encoding::Intset);
     assert_eq!(Set::create(b"a", 1, REDIS).encoding(), Encoding::Listpack);
@@ -227,6 +258,7 @@ fn scan_of_compact_sets_is_one_step() {
 #[derive(Clone, Debug)]
 enum Op {
     Add(String),
+    AddMany(Vec<String>),
     Remove(String),
     Pop,
 }
@@ -251,6 +283,7 @@ fn member() -> impl Strategy<Value = String> {
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         6 => member().prop_map(Op::Add),
+        2 => proptest::collection::vec(member(), 1..12).prop_map(Op::AddMany),
         3 => member().prop_map(Op::Remove),
         1 => Just(Op::Pop),
     ]
@@ -279,6 +312,14 @@ proptest! {
                     let a = compact.add(m.as_bytes(), lim);
                     let b = full.add(m.as_bytes(), NONE);
                     let c = model.insert(m.clone().into_bytes());
+                    prop_assert_eq!(a, c);
+                    prop_assert_eq!(b, c);
+                }
+                Op::AddMany(ms) => {
+                    let refs: Vec<&[u8]> = ms.iter().map(|m| m.as_bytes()).collect();
+                    let a = compact.add_many(&refs, lim);
+                    let b = full.add_many(&refs, NONE);
+                    let c = ms.iter().filter(|m| model.insert(m.as_bytes().to_vec())).count();
                     prop_assert_eq!(a, c);
                     prop_assert_eq!(b, c);
                 }
