@@ -37,20 +37,16 @@ pub static SPEC: CommandSpec = CommandSpec {
 fn sadd(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let key = args.get(1);
     let lim = limits(ctx);
-    let hint = args.len() - 2;
+    let members: Vec<&[u8]> = (2..args.len()).map(|i| args.get(i)).collect();
     let added = match ctx.keys.get_mut(key) {
         Some(mut e) => {
             let set = as_set_mut(e.entry_mut())?;
-            set.reserve_for(hint, lim);
-            (2..args.len())
-                .filter(|&i| set.add(args.get(i), lim))
-                .count()
+            set.reserve_for(members.len(), lim);
+            set.add_many(&members, lim)
         }
         None => {
-            let mut set = Set::create(args.get(2), hint, lim);
-            let added = (2..args.len())
-                .filter(|&i| set.add(args.get(i), lim))
-                .count();
+            let mut set = Set::create(members[0], members.len(), lim);
+            let added = set.add_many(&members, lim);
             store(ctx, key, set);
             added
         }
