@@ -1,11 +1,13 @@
 //! Sorted, packed integers of one width (2, 4 or 8 bytes), like Redis's intset.
 //!
-//! One allocation: `[width][v0][v1]...` little-endian, ascending. The width only ever grows
-//! (when a value needs it), exactly as Redis never downgrades an intset.
+//! One allocation: `[width][v0][v1]...` little-endian, ascending, behind a thin pointer. The
+//! width only ever grows (when a value needs it), exactly as Redis never downgrades an intset.
+
+use super::thin::Thin;
 
 #[derive(Clone, Debug)]
 pub(crate) struct Intset {
-    buf: Box<[u8]>,
+    buf: Thin,
 }
 
 fn width_for(v: i64) -> u8 {
@@ -21,22 +23,22 @@ fn width_for(v: i64) -> u8 {
 impl Intset {
     pub fn new() -> Intset {
         Intset {
-            buf: Box::new([2u8]),
+            buf: Thin::new(&[2]),
         }
     }
 
     fn width(&self) -> usize {
-        self.buf[0] as usize
+        self.buf.as_bytes()[0] as usize
     }
 
     pub fn len(&self) -> usize {
-        (self.buf.len() - 1) / self.width()
+        (self.buf.as_bytes().len() - 1) / self.width()
     }
 
     pub fn get(&self, i: usize) -> i64 {
         let w = self.width();
         let at = 1 + i * w;
-        let b = &self.buf[at..at + w];
+        let b = &self.buf.as_bytes()[at..at + w];
         match w {
             2 => i16::from_le_bytes([b[0], b[1]]) as i64,
             4 => i32::from_le_bytes([b[0], b[1], b[2], b[3]]) as i64,
@@ -88,25 +90,29 @@ impl Intset {
         if need > w {
             // The new value is outside the current range: it goes first or last.
             let n = self.len();
-            let mut buf = vec![0u8; 1 + (n + 1) * need];
-            buf[0] = need as u8;
             let offset = usize::from(v < 0);
-            for i in 0..n {
-                Self::put(&mut buf, need, i + offset, self.get(i));
-            }
-            Self::put(&mut buf, need, if v < 0 { 0 } else { n }, v);
-            self.buf = buf.into_boxed_slice();
+            let buf = Thin::build(1 + (n + 1) * need, |dst| {
+                dst[0] = need as u8;
+                for i in 0..n {
+                    Self::put(dst, need, i + offset, self.get(i));
+                }
+                Self::put(dst, need, if v < 0 { 0 } else { n }, v);
+            });
+            self.buf = buf;
             return true;
         }
         let pos = match self.search(v) {
             Ok(_) => return false,
             Err(p) => p,
         };
-        let mut buf = std::mem::take(&mut self.buf).into_vec();
-        buf.reserve_exact(w);
+        let old = self.buf.as_bytes();
         let at = 1 + pos * w;
-        buf.splice(at..at, v.to_le_bytes()[..w].iter().copied());
-        self.buf = buf.into_boxed_slice();
+        let buf = Thin::build(old.len() + w, |dst| {
+            dst[..at].copy_from_slice(&old[..at]);
+            dst[at..at + w].copy_from_slice(&v.to_le_bytes()[..w]);
+            dst[at + w..].copy_from_slice(&old[at..]);
+        });
+        self.buf = buf;
         true
     }
 
@@ -119,10 +125,13 @@ impl Intset {
             return false;
         };
         let w = self.width();
-        let mut buf = std::mem::take(&mut self.buf).into_vec();
+        let old = self.buf.as_bytes();
         let at = 1 + pos * w;
-        buf.drain(at..at + w);
-        self.buf = buf.into_boxed_slice();
+        let buf = Thin::build(old.len() - w, |dst| {
+            dst[..at].copy_from_slice(&old[..at]);
+            dst[at..].copy_from_slice(&old[at + w..]);
+        });
+        self.buf = buf;
         true
     }
 
@@ -140,7 +149,7 @@ impl Intset {
             }
         }
         Intset {
-            buf: buf.into_boxed_slice(),
+            buf: Thin::new(&buf),
         }
     }
 
@@ -170,12 +179,12 @@ impl Intset {
             }
         }
         let added = (buf.len() - 1) / w - n;
-        self.buf = buf.into_boxed_slice();
+        self.buf = Thin::new(&buf);
         added
     }
 
     pub fn bytes(&self) -> usize {
-        self.buf.len()
+        self.buf.size()
     }
 
     #[cfg(test)]

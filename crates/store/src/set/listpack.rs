@@ -2,11 +2,12 @@
 //! insertion order, searched linearly (Redis's listpack encoding; it only ever holds few, short
 //! entries). Keeping the count in the buffer keeps the whole set value at 24 bytes.
 
+use super::thin::Thin;
 use super::varint;
 
 #[derive(Clone, Debug)]
 pub(crate) struct Listpack {
-    buf: Box<[u8]>,
+    buf: Thin,
 }
 
 const HEAD: usize = 4;
@@ -33,12 +34,12 @@ impl<'a> Iterator for Iter<'a> {
 impl Listpack {
     pub fn new() -> Listpack {
         Listpack {
-            buf: Box::new([0u8; HEAD]),
+            buf: Thin::new(&[0u8; HEAD]),
         }
     }
 
     fn count(&self) -> u32 {
-        u32::from_le_bytes(self.buf[..HEAD].try_into().expect("4 bytes"))
+        u32::from_le_bytes(self.buf.as_bytes()[..HEAD].try_into().expect("4 bytes"))
     }
 
     fn set_count(buf: &mut [u8], n: u32) {
@@ -56,18 +57,19 @@ impl Listpack {
 
     pub fn iter(&self) -> Iter<'_> {
         Iter {
-            buf: &self.buf,
+            buf: self.buf.as_bytes(),
             pos: HEAD,
         }
     }
 
     /// Byte range of the entry (length prefix included) equal to `m`.
     fn find(&self, m: &[u8]) -> Option<(usize, usize)> {
+        let buf = self.buf.as_bytes();
         let mut pos = HEAD;
-        while pos < self.buf.len() {
-            let (len, n) = varint::read(&self.buf[pos..]);
+        while pos < buf.len() {
+            let (len, n) = varint::read(&buf[pos..]);
             let start = pos + n;
-            if &self.buf[start..start + len] == m {
+            if &buf[start..start + len] == m {
                 return Some((pos, start + len));
             }
             pos = start + len;
@@ -84,27 +86,32 @@ impl Listpack {
         let mut head = [0u8; varint::MAX];
         let n = varint::write(&mut head, m.len());
         let count = self.count() + 1;
-        let mut buf = std::mem::take(&mut self.buf).into_vec();
-        buf.reserve_exact(n + m.len());
-        buf.extend_from_slice(&head[..n]);
-        buf.extend_from_slice(m);
-        Self::set_count(&mut buf, count);
-        self.buf = buf.into_boxed_slice();
+        let old = self.buf.as_bytes();
+        let buf = Thin::build(old.len() + n + m.len(), |dst| {
+            dst[..old.len()].copy_from_slice(old);
+            dst[old.len()..old.len() + n].copy_from_slice(&head[..n]);
+            dst[old.len() + n..].copy_from_slice(m);
+            Self::set_count(dst, count);
+        });
+        self.buf = buf;
     }
 
     pub fn remove(&mut self, m: &[u8]) -> bool {
         let Some((from, to)) = self.find(m) else {
             return false;
         };
-        let n = self.count() - 1;
-        let mut buf = std::mem::take(&mut self.buf).into_vec();
-        buf.drain(from..to);
-        Self::set_count(&mut buf, n);
-        self.buf = buf.into_boxed_slice();
+        let count = self.count() - 1;
+        let old = self.buf.as_bytes();
+        let buf = Thin::build(old.len() - (to - from), |dst| {
+            dst[..from].copy_from_slice(&old[..from]);
+            dst[from..].copy_from_slice(&old[to..]);
+            Self::set_count(dst, count);
+        });
+        self.buf = buf;
         true
     }
 
     pub fn bytes(&self) -> usize {
-        self.buf.len()
+        self.buf.size()
     }
 }

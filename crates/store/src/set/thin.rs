@@ -2,9 +2,10 @@
 //!
 //! A hashtable slot then costs 8 bytes (Redis's bucket pointer) instead of a fat `Box<[u8]>`'s
 //! 16, and the length prefix is one byte for members up to 127 bytes (an sds header is 3 plus a
-//! NUL). All unsafe code of the set type is in this file.
+//! NUL). The compact encodings keep their buffers in one too, which keeps a whole set value at
+//! 16 bytes. All unsafe code of the set type is in this file.
 
-use std::alloc::{alloc, dealloc, Layout};
+use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::ptr::NonNull;
 
 use super::varint;
@@ -19,18 +20,24 @@ unsafe impl Sync for Thin {}
 
 impl Thin {
     pub fn new(bytes: &[u8]) -> Thin {
-        let head = varint::len(bytes.len());
-        let size = head + bytes.len();
+        Thin::build(bytes.len(), |dst| dst.copy_from_slice(bytes))
+    }
+
+    /// A block of `len` bytes filled by `fill` (which gets them zeroed): one allocation and
+    /// one copy for an edit that changes the length, like a realloc plus memmove.
+    pub fn build(len: usize, fill: impl FnOnce(&mut [u8])) -> Thin {
+        let head = varint::len(len);
+        let size = head + len;
         let layout = Layout::from_size_align(size, 1).expect("member size fits isize");
         // SAFETY: size >= 1 (the length prefix is at least one byte).
-        let raw = unsafe { alloc(layout) };
+        let raw = unsafe { alloc_zeroed(layout) };
         let Some(ptr) = NonNull::new(raw) else {
             std::alloc::handle_alloc_error(layout)
         };
-        // SAFETY: the block is `size` bytes long; both writes stay inside it.
+        // SAFETY: the block is `size` initialised (zeroed) bytes, owned by us alone.
         let block = unsafe { std::slice::from_raw_parts_mut(ptr.as_ptr(), size) };
-        varint::write(&mut block[..head], bytes.len());
-        block[head..].copy_from_slice(bytes);
+        varint::write(&mut block[..head], len);
+        fill(&mut block[head..]);
         Thin { ptr }
     }
 
