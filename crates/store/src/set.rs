@@ -7,8 +7,9 @@
 //! - `hashtable`: anything bigger.
 //!
 //! Conversions go one way (intset -> listpack -> hashtable, or intset -> hashtable), decided at
-//! the time of each write with the limits of that moment, exactly where Redis decides them; the
-//! only way back is `convert_to_intset_if_small` (SINTERSTORE's result) and the set SPOP rebuilds.
+//! the time of each write with the limits of that moment, exactly where Redis decides them. The
+//! only ways back are `convert_to_intset_if_small` (SINTERSTORE's result) and the new set SPOP
+//! builds from the members that stay.
 //! Integer members are canonical decimal strings (as `string2ll` accepts them), so comparing
 //! bytes and comparing values agree in every encoding.
 
