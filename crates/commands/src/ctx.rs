@@ -279,6 +279,36 @@ impl<'a> Keys<'a> {
         self.lookup(db, key, true, false).map(|e| &*e.into_entry())
     }
 
+    /// Read lookups of several keys that the command needs at the same time (SINTER, SUNION...):
+    /// each key is looked up in order exactly as `get` does, then all are handed back together.
+    pub fn get_many(&mut self, keys: &[&[u8]]) -> Vec<Option<&Entry>> {
+        let db = self.db;
+        for key in keys {
+            self.lookup(db, key, true, true);
+        }
+        let this = &*self;
+        keys.iter()
+            .map(|key| {
+                this.locked_slot(key_slot(key))?
+                    .db_ref(db)?
+                    .get(hash_key(key), key)
+            })
+            .collect()
+    }
+
+    /// Shared access to a slot this command holds locked.
+    fn locked_slot(&self, slot: u16) -> Option<&Slot> {
+        match &self.locks {
+            Locks::One(s, g) if *s == slot => Some(g),
+            Locks::Many(v) => v
+                .binary_search_by_key(&slot, |(s, _)| *s)
+                .ok()
+                .map(|i| &*v[i].1),
+            Locks::All(v) => v.get(slot as usize).map(|g| &**g),
+            _ => None,
+        }
+    }
+
     /// Lookup without statistics or access-time update.
     pub fn peek(&mut self, key: &[u8]) -> Option<&Entry> {
         let db = self.db;

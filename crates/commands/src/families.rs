@@ -8,6 +8,7 @@ pub static ALL: &[&[&CommandSpec]] = &[
     crate::hash::COMMANDS,
     crate::list::COMMANDS,
     crate::keyspace::COMMANDS,
+    crate::set::COMMANDS,
     crate::server::COMMANDS,
     crate::transactions::COMMANDS,
     crate::bitmap::COMMANDS,

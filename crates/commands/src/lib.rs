@@ -28,6 +28,7 @@ pub mod hll;
 pub mod keyspace;
 pub mod list;
 pub mod server;
+pub mod set;
 pub mod string;
 pub mod transactions;
 
