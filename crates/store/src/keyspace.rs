@@ -7,6 +7,7 @@
 use parking_lot::{Mutex, MutexGuard};
 use shoal_util::SLOTS;
 
+use crate::blocking::WaitTable;
 use crate::db::Db;
 use crate::watch::WatchTable;
 
@@ -16,6 +17,8 @@ pub struct Slot {
     dbs: Vec<Db>,
     /// Versions of WATCHed keys in this slot; present only while someone watches one.
     pub watch: Option<Box<WatchTable>>,
+    /// Clients blocked on keys of this slot (BLPOP & co.); present only while someone waits.
+    pub blocked: Option<Box<WaitTable>>,
 }
 
 impl Slot {

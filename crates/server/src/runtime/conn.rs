@@ -7,10 +7,12 @@ use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
 use std::time::Duration;
 
+use shoal_commands::blocking::{state, UNBLOCKED_ERROR};
+use shoal_commands::dispatch::rerun;
 use shoal_commands::state::unix_ms;
 use shoal_commands::{execute, Client, ClientHandle, Flow, Server};
 use shoal_config::Param;
-use shoal_resp::{Limits, Parsed, Proto, ReplyBuf, RequestParser};
+use shoal_resp::{Args, Limits, Parsed, Proto, ReplyBuf, RequestParser};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::watch;
@@ -58,6 +60,7 @@ pub async fn serve(
         stop,
     };
     conn.run().await;
+    shoal_commands::blocking::leave(&server, &mut conn.client);
     shoal_commands::transactions::unwatch_all(&mut &server.keyspace, &mut conn.client);
     server.clients.remove(&id);
     server.connected_clients.fetch_sub(1, Relaxed);
@@ -85,6 +88,10 @@ impl Conn {
         let mut inbuf: Vec<u8> = Vec::new();
         let mut out = ReplyBuf::new(Proto::Resp2);
         let mut parser = RequestParser::new();
+        // After a blocked command is answered, the commands pipelined behind it are run
+        // before reading again.
+        let mut skip_read = false;
+        let mut blocked_args: Option<Vec<Vec<u8>>> = None;
         loop {
             if inbuf.capacity() - inbuf.len() < READ_CHUNK / 4 {
                 inbuf.reserve(READ_CHUNK);
@@ -100,7 +107,10 @@ impl Conn {
             } else {
                 None
             };
-            let read = tokio::select! {
+            let read = if std::mem::take(&mut skip_read) {
+                Ok(inbuf.len())
+            } else {
+                tokio::select! {
                 biased;
                 _ = self.hooks.kill.notified() => return,
                 _ = self.stop.changed() => return,
@@ -113,13 +123,17 @@ impl Conn {
                 }
                 r = self.stream.read_buf(&mut inbuf) => r,
                 _ = sleep_or_never(idle_limit) => return,
+                }
             };
             let n = match read {
                 Ok(0) | Err(_) => return,
                 Ok(n) => n,
             };
-            stats.net_input_bytes.add(n as u64);
-            stats.reads_processed.inc();
+            if blocked_args.is_none() {
+                stats.net_input_bytes.add(n as u64);
+                stats.reads_processed.inc();
+            }
+            blocked_args = None;
             let qbuf_limit = server.config.get_i64(Param::ClientQueryBufferLimit).max(1) as usize;
             let limits = Limits {
                 max_bulk_len: server.config.get_i64(Param::ProtoMaxBulkLen) as u64,
@@ -136,9 +150,15 @@ impl Conn {
                         let args = parser.args(&inbuf[pos..]);
                         let flow =
                             execute(&server, &mut self.client, stats, &mut out, &args, unix_ms());
+                        if flow == Flow::Block {
+                            blocked_args = Some(args.to_vec());
+                        }
                         pos += consumed;
                         if flow == Flow::Close {
                             close = true;
+                            break;
+                        }
+                        if flow == Flow::Block {
                             break;
                         }
                     }
@@ -176,6 +196,81 @@ impl Conn {
             if close || self.client.handle.killed.load(Relaxed) {
                 let _ = self.stream.shutdown().await;
                 return;
+            }
+            if let Some(args) = &blocked_args {
+                if !self.wait_blocked(args, &mut inbuf, &mut out).await {
+                    return;
+                }
+                if self.stream.write_all(&out.buf).await.is_err() {
+                    return;
+                }
+                stats.net_output_bytes.add(out.buf.len() as u64);
+                stats.writes_processed.inc();
+                out.buf.clear();
+                skip_read = !inbuf.is_empty();
+                if !skip_read {
+                    blocked_args = None;
+                }
+            }
+        }
+    }
+
+    /// Waits while the client is blocked: a wake-up re-runs `args`, the deadline or CLIENT
+    /// UNBLOCK answers without data. The reply is left in `out`; false when the connection
+    /// must close (disconnect, kill, shutdown). Input read meanwhile stays in `inbuf`.
+    async fn wait_blocked(
+        &mut self,
+        args: &[Vec<u8>],
+        inbuf: &mut Vec<u8>,
+        out: &mut ReplyBuf,
+    ) -> bool {
+        let server = self.server.clone();
+        let stats = &server.shards[self.shard];
+        let slices: Vec<&[u8]> = args.iter().map(Vec::as_slice).collect();
+        let args = Args::from_slices(&slices);
+        loop {
+            let deadline = self.client.parked.as_ref().and_then(|p| p.deadline_ms);
+            let left = deadline.map(|d| Duration::from_millis(d.saturating_sub(unix_ms())));
+            if inbuf.capacity() - inbuf.len() < READ_CHUNK / 4 {
+                inbuf.reserve(READ_CHUNK);
+            }
+            let woken = tokio::select! {
+                biased;
+                _ = self.hooks.kill.notified() => return false,
+                _ = self.stop.changed() => return false,
+                _ = self.hooks.wake.notified() => true,
+                _ = sleep_or_never(left) => false,
+                Some(msg) = self.rx.recv() => {
+                    if self.stream.write_all(&msg).await.is_err() {
+                        return false;
+                    }
+                    stats.net_output_bytes.add(msg.len() as u64);
+                    continue;
+                }
+                r = self.stream.read_buf(inbuf) => match r {
+                    Ok(0) | Err(_) => return false,
+                    Ok(n) => {
+                        stats.net_input_bytes.add(n as u64);
+                        stats.reads_processed.inc();
+                        continue;
+                    }
+                },
+            };
+            let unblock = self.client.handle.block_state.load(Relaxed);
+            if !woken || unblock == state::UNBLOCK_TIMEOUT {
+                shoal_commands::blocking::leave(&server, &mut self.client);
+                out.null_array();
+                return true;
+            }
+            if unblock == state::UNBLOCK_ERROR {
+                shoal_commands::blocking::leave(&server, &mut self.client);
+                out.error(UNBLOCKED_ERROR.as_bytes());
+                stats.count_error("UNBLOCKED");
+                return true;
+            }
+            let flow = rerun(&server, &mut self.client, stats, out, &args, unix_ms());
+            if flow != Flow::Block {
+                return true;
             }
         }
     }
