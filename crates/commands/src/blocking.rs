@@ -104,12 +104,14 @@ pub fn block_on(
 /// After a command ran, with its slot locks still held: parks a client that asked to block
 /// (a client already parked keeps its place), releases a parked client that got served, and
 /// returns the waiters to wake for the keys the command made ready. True in the first slot of
-/// the pair when the client is (still) blocked.
-pub fn settle(ctx: &mut Ctx<'_>) -> (bool, Vec<Arc<dyn Waker>>) {
+/// the pair when the client is (still) blocked. `rerun`: the command is a parked client's
+/// blocking command run again (only then may it leave its queues here).
+pub fn settle(ctx: &mut Ctx<'_>, rerun: bool) -> (bool, Vec<Arc<dyn Waker>>) {
     let id = ctx.client.id;
     let request = ctx.client.block.take();
-    match (request, ctx.client.parked.is_some()) {
-        (Some(req), false) => {
+    let blocking = request.is_some();
+    match (request, ctx.client.parked.is_some() && rerun) {
+        (Some(req), false) if ctx.client.parked.is_none() => {
             let db = ctx.client.db;
             let waker: Arc<dyn Waker> = ctx.client.handle.clone();
             let mut keys = Vec::with_capacity(req.keys.len());
@@ -126,7 +128,7 @@ pub fn settle(ctx: &mut Ctx<'_>) -> (bool, Vec<Arc<dyn Waker>>) {
             });
             ctx.client.handle.block_state.store(state::BLOCKED, Relaxed);
         }
-        (Some(_), true) => {}
+        (Some(_), _) => {}
         (None, true) => {
             let p = ctx.client.parked.take().expect("checked");
             for (k, ticket) in &p.keys {
@@ -148,7 +150,7 @@ pub fn settle(ctx: &mut Ctx<'_>) -> (bool, Vec<Arc<dyn Waker>>) {
             wakes.push(w.waker.clone());
         }
     }
-    (ctx.client.parked.is_some(), wakes)
+    (blocking && ctx.client.parked.is_some(), wakes)
 }
 
 /// Takes a parked client out of every queue without serving it (timeout, CLIENT UNBLOCK,

@@ -128,7 +128,7 @@ fn run(
         keys: Keys::new(&server.keyspace, locks, 0, now_ms, shard),
     };
     call(&mut ctx, entry, args);
-    let (blocked, wakes) = crate::blocking::settle(&mut ctx);
+    let (blocked, wakes) = crate::blocking::settle(&mut ctx, false);
     let close = ctx.client.close_after_reply;
     drop(ctx);
     for w in wakes {
@@ -173,7 +173,7 @@ pub fn rerun(
     if ctx.keys.dirty > 0 {
         shard.dirty.add(ctx.keys.dirty);
     }
-    let (blocked, wakes) = crate::blocking::settle(&mut ctx);
+    let (blocked, wakes) = crate::blocking::settle(&mut ctx, true);
     drop(ctx);
     for w in wakes {
         w.wake();

@@ -158,4 +158,6 @@ pub(crate) const fn optional(arg: Arg) -> Arg {
 }
 
 #[cfg(test)]
+mod blocking_tests;
+#[cfg(test)]
 mod tests;
