@@ -14,7 +14,7 @@ use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
 
 use shoal_store::blocking::{WaitTable, Waker};
-use shoal_store::hash_key;
+use shoal_store::{hash_key, Slot};
 use shoal_util::key_slot;
 
 use crate::client::{Client, ClientHandle};
@@ -110,6 +110,7 @@ pub fn settle(ctx: &mut Ctx<'_>, rerun: bool) -> (bool, Vec<Arc<dyn Waker>>) {
     let id = ctx.client.id;
     let request = ctx.client.block.take();
     let blocking = request.is_some();
+    let mut wakes: Vec<Arc<dyn Waker>> = Vec::new();
     match (request, ctx.client.parked.is_some() && rerun) {
         (Some(req), false) if ctx.client.parked.is_none() => {
             let db = ctx.client.db;
@@ -130,20 +131,17 @@ pub fn settle(ctx: &mut Ctx<'_>, rerun: bool) -> (bool, Vec<Arc<dyn Waker>>) {
         }
         (Some(_), _) => {}
         (None, true) => {
+            // Served from one key, the client may also have been woken for another that still
+            // holds a value: that key's next waiter gets the wake instead.
             let p = ctx.client.parked.take().expect("checked");
             for (k, ticket) in &p.keys {
                 let slot = ctx.keys.slot(key_slot(k));
-                if let Some(t) = slot.blocked.as_mut() {
-                    if t.leave(p.db, k, *ticket) {
-                        slot.blocked = None;
-                    }
-                }
+                wakes.extend(leave_one(slot, p.db, k, *ticket, id));
             }
             ctx.client.handle.block_state.store(state::NONE, Relaxed);
         }
         (None, false) => {}
     }
-    let mut wakes = Vec::new();
     for (db, k) in std::mem::take(&mut ctx.keys.ready) {
         let slot = ctx.keys.slot(key_slot(&k));
         if let Some(w) = slot.blocked.as_ref().and_then(|t| t.first(db, &k, id)) {
@@ -162,21 +160,40 @@ pub fn leave(server: &Server, client: &mut Client) {
     };
     client.handle.block_state.store(state::NONE, Relaxed);
     for (k, ticket) in &p.keys {
-        let mut slot = server.keyspace.lock(key_slot(k));
-        let exists = slot
-            .db_ref(p.db)
-            .is_some_and(|d| d.get(hash_key(k), k).is_some());
-        let Some(t) = slot.blocked.as_mut() else {
-            continue;
-        };
-        if t.leave(p.db, k, *ticket) {
-            slot.blocked = None;
-        } else if exists {
-            if let Some(w) = t.first(p.db, k, client.id) {
-                w.waker.wake();
-            }
+        let waker = leave_one(
+            &mut server.keyspace.lock(key_slot(k)),
+            p.db,
+            k,
+            *ticket,
+            client.id,
+        );
+        if let Some(w) = waker {
+            w.wake();
         }
     }
+}
+
+/// Takes `client` (ticket `ticket`) out of the queue of `key`, dropping the slot's table with
+/// its last waiter; returns the next waiter when the key holds a value it may want.
+fn leave_one(
+    slot: &mut Slot,
+    db: usize,
+    key: &[u8],
+    ticket: u64,
+    client: u64,
+) -> Option<Arc<dyn Waker>> {
+    let exists = slot
+        .db_ref(db)
+        .is_some_and(|d| d.get(hash_key(key), key).is_some());
+    let t = slot.blocked.as_mut()?;
+    if t.leave(db, key, ticket) {
+        slot.blocked = None;
+        return None;
+    }
+    if !exists {
+        return None;
+    }
+    t.first(db, key, client).map(|w| w.waker.clone())
 }
 
 /// CLIENT UNBLOCK: asks a blocked client to stop waiting; false if it was not blocked.

@@ -338,3 +338,36 @@ fn inside_multi_nothing_blocks() {
     a.cmd(&["BLMPOP", "0", "1", "mx", "LEFT"]);
     assert_eq!(a.cmd(&["EXEC"]), "*4\r\n*-1\r\n$-1\r\n$-1\r\n*-1\r\n");
 }
+
+#[test]
+fn a_client_served_from_one_key_passes_on_the_other() {
+    let _serial = serial();
+    let mut a = Conn::new();
+    let mut b = Conn::new();
+    let mut c = Conn::new();
+    a.send(&["BLPOP", "po:x", "po:y", "0"]);
+    wait_blocked(&mut c, 1);
+    b.send(&["BLPOP", "po:y", "0"]);
+    wait_blocked(&mut c, 2);
+    // One command readies both keys; a is first on both and takes x, so y must go to b.
+    c.cmd(&["MULTI"]);
+    c.cmd(&["RPUSH", "po:y", "1"]);
+    c.cmd(&["RPUSH", "po:x", "2"]);
+    assert_eq!(c.cmd(&["EXEC"]), "*2\r\n:1\r\n:1\r\n");
+    assert_eq!(a.read(), pair("po:x", "2"));
+    assert_eq!(b.read(), pair("po:y", "1"));
+}
+
+#[test]
+fn resp3_timeout_is_null() {
+    let _serial = serial();
+    let mut a = Conn::new();
+    a.send(&["HELLO", "3"]);
+    let mut line = String::new();
+    // HELLO's map: skip it by reading until the modules entry.
+    while !line.starts_with("*0") {
+        line.clear();
+        a.r.read_line(&mut line).unwrap();
+    }
+    assert_eq!(a.cmd(&["BLPOP", "r3", "0.01"]), "_\r\n");
+}

@@ -7,7 +7,7 @@
 //! client blocks (see `crate::blocking`) until a push, its timeout (fractional seconds, 0 for
 //! ever) or CLIENT UNBLOCK. On timeout the reply is a null array. Inside a transaction they
 //! never block and answer as the timeout would (BLMOVE/BRPOPLPUSH: a null bulk). A woken client
-//! runs the same handler again; finding a wrong type then, it keeps waiting, as in Redis.
+//! runs the same handler again; it then passes over keys of another type, as in Redis.
 
 use shoal_resp::{Args, ReplyBuf};
 use shoal_store::list::End;
@@ -166,16 +166,17 @@ pub static BLMPOP: CommandSpec = CommandSpec {
     ..CommandSpec::DEFAULT
 };
 
-/// A woken client that meets a wrong type keeps waiting (Redis only serves a blocked client
-/// from a key of the type it waits for); a first call reports the error.
-fn wrong_type_waits(ctx: &mut Ctx<'_>, err: Error, keys: Vec<Vec<u8>>) -> CmdResult {
-    match (&err, &ctx.client.parked) {
-        (Error::WrongType, Some(p)) => {
-            let deadline = p.deadline_ms;
-            block_on(ctx, keys, deadline, ReplyBuf::null_array);
-            Ok(())
-        }
-        _ => Err(err),
+/// True while a parked client re-runs its command after a wake-up. Redis serves a blocked
+/// client only from a key holding a list, so a re-run passes over keys of another type where a
+/// first call reports WRONGTYPE.
+fn rerunning(ctx: &Ctx<'_>) -> bool {
+    ctx.client.parked.is_some()
+}
+
+fn skip_wrong_type<T>(ctx: &Ctx<'_>, r: Result<T, Error>, none: T) -> Result<T, Error> {
+    match r {
+        Err(Error::WrongType) if rerunning(ctx) => Ok(none),
+        other => other,
     }
 }
 
@@ -192,15 +193,12 @@ fn bpop_run(ctx: &mut Ctx<'_>, args: &Args<'_>, end: End) -> CmdResult {
     let keys = 1..args.len() - 1;
     for i in keys.clone() {
         let key = args.get(i);
-        match ops::pop_one(ctx, key, end) {
-            Ok(Some(v)) => {
-                ctx.out.array(2);
-                ctx.out.bulk(key);
-                ctx.out.bulk(&v);
-                return Ok(());
-            }
-            Ok(None) => {}
-            Err(e) => return wrong_type_waits(ctx, e, owned(args, keys)),
+        let popped = ops::pop_one(ctx, key, end);
+        if let Some(v) = skip_wrong_type(ctx, popped, None)? {
+            ctx.out.array(2);
+            ctx.out.bulk(key);
+            ctx.out.bulk(&v);
+            return Ok(());
         }
     }
     block_on(ctx, owned(args, keys), deadline, ReplyBuf::null_array);
@@ -223,22 +221,37 @@ fn brpoplpush(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
 
 fn move_run(ctx: &mut Ctx<'_>, args: &Args<'_>, from: End, to: End, t: usize) -> CmdResult {
     let deadline = parse_timeout(args.get(t), ctx.keys.now)?;
-    match ops::move_one(ctx, args.get(1), args.get(2), from, to) {
-        Ok(Some(v)) => ctx.out.bulk(&v),
-        Ok(None) => block_on(ctx, owned(args, 1..2), deadline, ReplyBuf::null),
-        Err(e) => return wrong_type_waits(ctx, e, owned(args, 1..2)),
+    let src_is_list = super::list_mut(&mut ctx.keys, args.get(1)).map(|l| l.is_some());
+    // A wrong-typed destination is still an error when served, as in Redis 7.2.
+    if skip_wrong_type(ctx, src_is_list, false)? {
+        if let Some(v) = ops::move_one(ctx, args.get(1), args.get(2), from, to)? {
+            ctx.out.bulk(&v);
+            return Ok(());
+        }
     }
+    block_on(ctx, owned(args, 1..2), deadline, ReplyBuf::null);
     Ok(())
 }
 
 fn blmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let (range, end, count) = lmpop::parse(args, 2)?;
     let deadline = parse_timeout(args.get(1), ctx.keys.now)?;
-    let keys: smallvec::SmallVec<[&[u8]; 8]> = range.clone().map(|i| args.get(i)).collect();
-    match ops::pop_first_nonempty(ctx, &keys, end, count) {
-        Ok(true) => {}
-        Ok(false) => block_on(ctx, owned(args, range), deadline, ReplyBuf::null_array),
-        Err(e) => return wrong_type_waits(ctx, e, owned(args, range)),
+    let served = if rerunning(ctx) {
+        let mut served = false;
+        for i in range.clone() {
+            let popped = ops::pop_first_nonempty(ctx, &[args.get(i)], end, count);
+            if skip_wrong_type(ctx, popped, false)? {
+                served = true;
+                break;
+            }
+        }
+        served
+    } else {
+        let keys: smallvec::SmallVec<[&[u8]; 8]> = range.clone().map(|i| args.get(i)).collect();
+        ops::pop_first_nonempty(ctx, &keys, end, count)?
+    };
+    if !served {
+        block_on(ctx, owned(args, range), deadline, ReplyBuf::null_array);
     }
     Ok(())
 }

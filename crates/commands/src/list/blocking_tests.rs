@@ -198,8 +198,8 @@ fn parking_rerun_and_leaving() {
     std::mem::swap(&mut t.client, &mut other);
     let (flow, _) = rerun_text(&mut t, &blpop);
     assert_eq!(flow, Flow::Block);
+    // ... and a re-run passes over it to a key holding a list.
     std::mem::swap(&mut t.client, &mut other);
-    t.text(&["DEL", "a"]);
     t.text(&["RPUSH", "b", "v"]);
     std::mem::swap(&mut t.client, &mut other);
     let (flow, text) = rerun_text(&mut t, &blpop);
