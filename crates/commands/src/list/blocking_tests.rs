@@ -189,6 +189,11 @@ fn parking_rerun_and_leaving() {
     );
     let mut other = TestServer::new_client(&t.server);
     assert_eq!(blocked_clients(&mut t), "blocked_clients:1");
+    let id = t.client.id;
+    std::mem::swap(&mut t.client, &mut other);
+    let list = t.text(&["CLIENT", "LIST", "ID", &id.to_string()]);
+    std::mem::swap(&mut t.client, &mut other);
+    assert!(list.contains(" flags=b "), "{list}");
     // A woken client that finds nothing stays parked, in its place.
     let (flow, text) = rerun_text(&mut t, &blpop);
     assert_eq!((flow, text.as_str()), (Flow::Block, ""));
