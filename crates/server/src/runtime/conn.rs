@@ -252,6 +252,11 @@ impl Conn {
                     Ok(n) => {
                         stats.net_input_bytes.add(n as u64);
                         stats.reads_processed.inc();
+                        let limit = server.config.get_i64(Param::ClientQueryBufferLimit).max(1);
+                        if inbuf.len() > limit as usize {
+                            stats.client_query_buffer_limit_disconnections.inc();
+                            return false;
+                        }
                         continue;
                     }
                 },
