@@ -12,6 +12,9 @@ pub trait ConnHooks: Send + Sync {
     fn kill(&self);
     /// Queue bytes for the connection (MONITOR feed, later pub/sub); false if it is gone.
     fn push(&self, data: Vec<u8>) -> bool;
+    /// A key this connection is blocked on may be ready, or CLIENT UNBLOCK asked it to stop
+    /// waiting; safe from any thread, and a wake sent before the connection waits is kept.
+    fn wake(&self) {}
 }
 
 #[derive(Default, Debug, Clone)]
@@ -47,6 +50,9 @@ pub struct ClientHandle {
     pub qbuf: AtomicU64,
     pub omem: AtomicU64,
     pub killed: AtomicBool,
+    /// `crate::blocking::state`: whether the connection is blocked and how CLIENT UNBLOCK
+    /// asked it to stop.
+    pub block_state: AtomicU8,
     pub hooks: Arc<dyn ConnHooks>,
 }
 
@@ -76,6 +82,7 @@ impl ClientHandle {
             qbuf: AtomicU64::new(0),
             omem: AtomicU64::new(0),
             killed: AtomicBool::new(false),
+            block_state: AtomicU8::new(0),
             hooks,
         }
     }
@@ -120,6 +127,12 @@ pub struct Client {
     pub multi: Option<MultiState>,
     /// Keys this client WATCHes, with the versions seen when WATCH ran.
     pub watched: Vec<Watched>,
+    /// Set by a blocking command that found no data: dispatch parks the client on these keys.
+    pub block: Option<crate::blocking::BlockRequest>,
+    /// Where the client waits while blocked (its place in each key's queue).
+    pub parked: Option<crate::blocking::Parked>,
+    /// Inside EXEC a blocking command must not block: it answers as if it timed out.
+    pub deny_blocking: bool,
 }
 
 #[derive(Default, Debug)]
@@ -154,6 +167,9 @@ impl Client {
             redacted_args: Vec::new(),
             multi: None,
             watched: Vec::new(),
+            block: None,
+            parked: None,
+            deny_blocking: false,
         }
     }
 

@@ -47,6 +47,9 @@ pub struct Keys<'a> {
     pub no_touch: bool,
     /// Set under an LFU maxmemory policy: the access field then holds an LFU counter.
     pub lfu: Option<LfuParams>,
+    /// Keys (db, key) changed by this command that blocked clients wait on; dispatch wakes
+    /// their first waiters once the command is done.
+    pub ready: Vec<(usize, Vec<u8>)>,
 }
 
 /// Walking the keyspace slot by slot, for commands without declared keys (KEYS, SCAN, DBSIZE,
@@ -135,6 +138,7 @@ impl<'a> Keys<'a> {
             dirty: 0,
             no_touch: false,
             lfu: None,
+            ready: Vec::new(),
         }
     }
 
@@ -390,7 +394,15 @@ impl<'a> Keys<'a> {
     /// As `changed`, for a key of another database (MOVE, COPY ... DB).
     pub fn changed_in(&mut self, db: usize, _event: &'static str, key: &[u8]) {
         self.dirty += 1;
-        self.slot(key_slot(key)).touch_watched(db, key);
+        let slot = self.slot(key_slot(key));
+        slot.touch_watched(db, key);
+        let waited_on = slot
+            .blocked
+            .as_ref()
+            .is_some_and(|t| t.has_waiters(db, key));
+        if waited_on && !self.ready.iter().any(|(d, k)| *d == db && k == key) {
+            self.ready.push((db, key.to_vec()));
+        }
     }
 
     /// Marks `key` as modified without a keyspace notification (Redis's signalModifiedKey plus

@@ -25,6 +25,9 @@ pub enum Flow {
     Continue,
     /// Write what is buffered, then close (QUIT, protocol errors).
     Close,
+    /// The command blocked (BLPOP & co.): no reply yet; the connection waits for a wake-up,
+    /// its deadline or CLIENT UNBLOCK, then calls [`rerun`] (see `crate::blocking`).
+    Block,
 }
 
 /// Resolves the command (and subcommand) for `args`, or the error Redis would give.
@@ -125,8 +128,58 @@ fn run(
         keys: Keys::new(&server.keyspace, locks, 0, now_ms, shard),
     };
     call(&mut ctx, entry, args);
-    if ctx.client.close_after_reply {
+    let (blocked, wakes) = crate::blocking::settle(&mut ctx, false);
+    let close = ctx.client.close_after_reply;
+    drop(ctx);
+    for w in wakes {
+        w.wake();
+    }
+    if blocked {
+        Flow::Block
+    } else if close {
         Flow::Close
+    } else {
+        Flow::Continue
+    }
+}
+
+/// Runs a blocked client's command again after a wake-up, under the normal locks and without
+/// counting it a second time; `Flow::Block` when it found nothing and stays parked.
+pub fn rerun(
+    server: &Server,
+    client: &mut Client,
+    shard: &ShardStats,
+    out: &mut ReplyBuf,
+    args: &Args<'_>,
+    now_ms: u64,
+) -> Flow {
+    let Ok(entry) = resolve(args) else {
+        return Flow::Continue;
+    };
+    let locks = lock_keys(server, shard, entry.spec, args);
+    let mut ctx = Ctx {
+        server,
+        client,
+        out,
+        shard,
+        keys: Keys::new(&server.keyspace, locks, 0, now_ms, shard),
+    };
+    ctx.keys.db = ctx.client.db;
+    ctx.keys.no_touch = ctx.client.no_touch;
+    ctx.keys.lfu = crate::ctx::lfu_params(&server.config);
+    if let Err(e) = (entry.spec.handler)(&mut ctx, args) {
+        write_error(ctx.out, shard, &e);
+    }
+    if ctx.keys.dirty > 0 {
+        shard.dirty.add(ctx.keys.dirty);
+    }
+    let (blocked, wakes) = crate::blocking::settle(&mut ctx, true);
+    drop(ctx);
+    for w in wakes {
+        w.wake();
+    }
+    if blocked {
+        Flow::Block
     } else {
         Flow::Continue
     }

@@ -6,6 +6,7 @@
 //! slots. Shared state (`Server`) is read-mostly.
 
 pub mod args;
+pub mod blocking;
 pub mod client;
 pub mod ctx;
 pub mod dispatch;

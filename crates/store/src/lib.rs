@@ -4,6 +4,7 @@
 //! ranges elsewhere (the server decides which thread sweeps which slots). Keys and values are
 //! binary; a key with a short string value is one heap block (see [`entry`]).
 
+pub mod blocking;
 pub mod db;
 pub mod entry;
 pub mod hash;

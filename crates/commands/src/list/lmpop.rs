@@ -4,6 +4,7 @@
 //! replies `[key, [elements]]`; a nil array when every key is missing.
 
 use shoal_resp::Args;
+use shoal_store::list::End;
 
 use super::{end_arg, ops, optional, parse_end};
 use crate::args::is;
@@ -55,12 +56,19 @@ fn positive(arg: &[u8], err: &'static str) -> Result<i64, Error> {
         .ok_or(Error::Static(err))
 }
 
-fn lmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
-    let numkeys = positive(args.get(1), "ERR numkeys should be greater than 0")?;
+/// LMPOP/BLMPOP arguments from `numkeys_idx` on: the key positions, the end and the count.
+pub(crate) fn parse(
+    args: &Args<'_>,
+    numkeys_idx: usize,
+) -> Result<(std::ops::Range<usize>, End, usize), Error> {
+    let numkeys = positive(
+        args.get(numkeys_idx),
+        "ERR numkeys should be greater than 0",
+    )?;
     // Past the arguments there is no LEFT/RIGHT: a syntax error, as in Redis.
     let where_idx = usize::try_from(numkeys)
         .ok()
-        .and_then(|n| n.checked_add(2))
+        .and_then(|n| n.checked_add(numkeys_idx + 1))
         .filter(|&i| i < args.len())
         .ok_or(Error::Syntax)?;
     let end = parse_end(args.get(where_idx))?;
@@ -77,8 +85,13 @@ fn lmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
             return Err(Error::Syntax);
         }
     }
-    let keys: smallvec::SmallVec<[&[u8]; 8]> = (2..where_idx).map(|i| args.get(i)).collect();
-    if !ops::pop_first_nonempty(ctx, &keys, end, count.unwrap_or(1) as usize)? {
+    Ok((numkeys_idx + 1..where_idx, end, count.unwrap_or(1) as usize))
+}
+
+fn lmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
+    let (range, end, count) = parse(args, 1)?;
+    let keys: smallvec::SmallVec<[&[u8]; 8]> = range.map(|i| args.get(i)).collect();
+    if !ops::pop_first_nonempty(ctx, &keys, end, count)? {
         ctx.out.null_array();
     }
     Ok(())

@@ -12,11 +12,12 @@ use crate::ctx::{Ctx, Keys};
 use crate::errors::Error;
 use crate::spec::{Arg, ArgFlags, ArgKind, CommandSpec};
 
+mod blocking;
 mod lindex;
 mod linsert;
 mod llen;
 mod lmove;
-mod lmpop;
+pub(crate) mod lmpop;
 mod lpos;
 mod lrange;
 mod lrem;
@@ -44,6 +45,11 @@ pub static COMMANDS: &[&CommandSpec] = &[
     &lmove::LMOVE,
     &lmove::RPOPLPUSH,
     &lmpop::SPEC,
+    &blocking::BLPOP,
+    &blocking::BRPOP,
+    &blocking::BLMOVE,
+    &blocking::BRPOPLPUSH,
+    &blocking::BLMPOP,
 ];
 
 /// `list-max-listpack-size` as it is now: Redis reads it at every write.
@@ -151,5 +157,7 @@ pub(crate) const fn optional(arg: Arg) -> Arg {
     }
 }
 
+#[cfg(test)]
+mod blocking_tests;
 #[cfg(test)]
 mod tests;

@@ -97,8 +97,11 @@ fn exec(ctx: &mut Ctx<'_>, _args: &Args<'_>) -> CmdResult {
         return Ok(());
     }
     ctx.out.array(entries.len());
+    // Blocking commands answer at once inside a transaction, as if their timeout expired.
+    ctx.client.deny_blocking = true;
     for (entry, q) in entries.into_iter().zip(&queued) {
         call(ctx, entry, &Args::from_slices(q));
     }
+    ctx.client.deny_blocking = false;
     Ok(())
 }

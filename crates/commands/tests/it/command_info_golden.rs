@@ -21,7 +21,6 @@ const NOT_YET_IMPLEMENTED: &[&str] = &[
     "client|pause",
     "client|tracking",
     "client|trackinginfo",
-    "client|unblock",
     "client|unpause",
 ];
 

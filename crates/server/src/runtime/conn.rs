@@ -7,11 +7,13 @@ use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
 use std::time::Duration;
 
+use shoal_commands::blocking::{state, UNBLOCKED_ERROR};
+use shoal_commands::dispatch::rerun;
 use shoal_commands::state::unix_ms;
 use shoal_commands::{execute, Client, ClientHandle, Flow, Server};
 use shoal_config::Param;
-use shoal_resp::{Limits, Parsed, Proto, ReplyBuf, RequestParser};
-use tokio::io::AsyncWriteExt;
+use shoal_resp::{Args, Limits, Parsed, Proto, ReplyBuf, RequestParser};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::watch;
 
@@ -63,6 +65,7 @@ pub async fn serve(
         stop,
     };
     conn.run().await;
+    shoal_commands::blocking::leave(&server, &mut conn.client);
     shoal_commands::transactions::unwatch_all(&mut &server.keyspace, &mut conn.client);
     server.clients.remove(&id);
     server.connected_clients.fetch_sub(1, Relaxed);
@@ -90,6 +93,8 @@ impl Conn {
         let mut pending: Vec<u8> = Vec::new();
         let mut out = ReplyBuf::new(Proto::Resp2);
         let mut parser = RequestParser::new();
+        // Set after a blocking command was answered: what was read meanwhile runs first.
+        let mut run_pending = false;
         loop {
             let timeout = server.config.get_i64(Param::Timeout);
             let idle_limit = if timeout > 0
@@ -102,76 +107,53 @@ impl Conn {
             } else {
                 None
             };
-            let ready = tokio::select! {
-                biased;
-                _ = self.hooks.kill.notified() => return,
-                _ = self.stop.changed() => return,
-                Some(msg) = self.rx.recv() => {
-                    if self.stream.write_all(&msg).await.is_err() {
-                        return;
-                    }
-                    stats.net_output_bytes.add(msg.len() as u64);
-                    continue;
-                }
-                r = self.stream.readable() => r,
-                _ = sleep_or_never(idle_limit) => return,
-            };
-            if ready.is_err() {
-                return;
-            }
             let limits = Limits {
                 max_bulk_len: server.config.get_i64(Param::ProtoMaxBulkLen) as u64,
                 max_multibulk_len: i32::MAX as u64,
                 authenticated: self.client.authenticated,
             };
-            let batch = if pending.is_empty() {
-                // Nothing buffered: read into the thread's scratch buffer, so a connection
-                // keeps no read buffer of its own between requests; only a partial frame is
-                // copied into `pending`.
-                SCRATCH.with(|cell| {
-                    let mut scratch = cell.borrow_mut();
-                    match self.stream.try_read(&mut scratch[..]) {
-                        Ok(0) => Batch::Closed,
-                        Ok(n) => {
-                            let (used, close) =
-                                self.process(&scratch[..n], &mut parser, &mut out, &limits);
-                            pending.extend_from_slice(&scratch[used..n]);
-                            Batch::Read { n, close }
-                        }
-                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => Batch::Again,
-                        Err(_) => Batch::Closed,
-                    }
-                })
+            let batch = if std::mem::take(&mut run_pending) {
+                // Commands pipelined behind an answered blocking command run before reading.
+                let step = self.process(&pending, &mut parser, &mut out, &limits);
+                pending.drain(..step.used);
+                Batch::Read { n: 0, step }
             } else {
-                if pending.capacity() - pending.len() < READ_CHUNK / 4 {
-                    pending.reserve(READ_CHUNK);
-                }
-                match self.stream.try_read_buf(&mut pending) {
-                    Ok(0) => Batch::Closed,
-                    Ok(n) => {
-                        let (used, close) = self.process(&pending, &mut parser, &mut out, &limits);
-                        pending.drain(..used);
-                        Batch::Read { n, close }
+                let ready = tokio::select! {
+                    biased;
+                    _ = self.hooks.kill.notified() => return,
+                    _ = self.stop.changed() => return,
+                    Some(msg) = self.rx.recv() => {
+                        if self.stream.write_all(&msg).await.is_err() {
+                            return;
+                        }
+                        stats.net_output_bytes.add(msg.len() as u64);
+                        continue;
                     }
-                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => Batch::Again,
-                    Err(_) => Batch::Closed,
+                    r = self.stream.readable() => r,
+                    _ = sleep_or_never(idle_limit) => return,
+                };
+                if ready.is_err() {
+                    return;
                 }
+                self.read_and_process(&mut pending, &mut parser, &mut out, &limits)
             };
-            let close = match batch {
+            let step = match batch {
                 Batch::Closed => return,
                 Batch::Again => continue,
-                Batch::Read { n, close } => {
-                    stats.net_input_bytes.add(n as u64);
-                    stats.reads_processed.inc();
-                    close
+                Batch::Read { n, step } => {
+                    if n > 0 {
+                        stats.net_input_bytes.add(n as u64);
+                        stats.reads_processed.inc();
+                    }
+                    step
                 }
             };
+            let close = step.close;
             let qbuf_limit = server.config.get_i64(Param::ClientQueryBufferLimit).max(1) as usize;
-            let inbuf = &mut pending;
             let now = unix_ms();
             self.client.handle.last_active_ms.store(now, Relaxed);
-            self.client.handle.qbuf.store(inbuf.len() as u64, Relaxed);
-            if inbuf.len() > qbuf_limit {
+            self.client.handle.qbuf.store(pending.len() as u64, Relaxed);
+            if pending.len() > qbuf_limit {
                 // Redis closes such a client without a reply.
                 stats.client_query_buffer_limit_disconnections.inc();
                 return;
@@ -187,24 +169,150 @@ impl Conn {
                     out.buf = Vec::new();
                 }
             }
-            if inbuf.is_empty() && inbuf.capacity() > 0 {
-                *inbuf = Vec::new();
+            if pending.is_empty() && pending.capacity() > 0 {
+                pending = Vec::new();
             }
             if close || self.client.handle.killed.load(Relaxed) {
                 let _ = self.stream.shutdown().await;
                 return;
             }
+            if let Some(args) = step.blocked {
+                if !self.wait_blocked(&args, &mut pending, &mut out).await {
+                    return;
+                }
+                if self.stream.write_all(&out.buf).await.is_err() {
+                    return;
+                }
+                stats.net_output_bytes.add(out.buf.len() as u64);
+                stats.writes_processed.inc();
+                out.buf.clear();
+                run_pending = !pending.is_empty();
+            }
+        }
+    }
+
+    /// Reads what the socket has and runs the complete commands in it. With nothing pending
+    /// the read goes into the thread's scratch buffer, so a connection keeps no read buffer
+    /// of its own between requests; only an unfinished frame is copied into `pending`.
+    fn read_and_process(
+        &mut self,
+        pending: &mut Vec<u8>,
+        parser: &mut RequestParser,
+        out: &mut ReplyBuf,
+        limits: &Limits,
+    ) -> Batch {
+        let would_block = |e: &std::io::Error| e.kind() == std::io::ErrorKind::WouldBlock;
+        if pending.is_empty() {
+            return SCRATCH.with(|cell| {
+                let mut scratch = cell.borrow_mut();
+                match self.stream.try_read(&mut scratch[..]) {
+                    Ok(0) => Batch::Closed,
+                    Ok(n) => {
+                        let step = self.process(&scratch[..n], parser, out, limits);
+                        pending.extend_from_slice(&scratch[step.used..n]);
+                        Batch::Read { n, step }
+                    }
+                    Err(e) if would_block(&e) => Batch::Again,
+                    Err(_) => Batch::Closed,
+                }
+            });
+        }
+        if pending.capacity() - pending.len() < READ_CHUNK / 4 {
+            pending.reserve(READ_CHUNK);
+        }
+        match self.stream.try_read_buf(pending) {
+            Ok(0) => Batch::Closed,
+            Ok(n) => {
+                let step = self.process(pending, parser, out, limits);
+                pending.drain(..step.used);
+                Batch::Read { n, step }
+            }
+            Err(e) if would_block(&e) => Batch::Again,
+            Err(_) => Batch::Closed,
         }
     }
 }
 
 enum Batch {
-    Read { n: usize, close: bool },
+    Read { n: usize, step: Step },
     Again,
     Closed,
 }
 
+/// What running the commands of one buffer did.
+struct Step {
+    used: usize,
+    close: bool,
+    /// The arguments of a command that blocked (the commands after it wait for its reply).
+    blocked: Option<Vec<Vec<u8>>>,
+}
+
 impl Conn {
+    /// Waits while the client is blocked: a wake-up re-runs `args`, the deadline or CLIENT
+    /// UNBLOCK answers without data. The reply is left in `out`; false when the connection
+    /// must close (disconnect, kill, shutdown). Input read meanwhile stays in `inbuf`.
+    async fn wait_blocked(
+        &mut self,
+        args: &[Vec<u8>],
+        inbuf: &mut Vec<u8>,
+        out: &mut ReplyBuf,
+    ) -> bool {
+        let server = self.server.clone();
+        let stats = &server.shards[self.shard];
+        let slices: Vec<&[u8]> = args.iter().map(Vec::as_slice).collect();
+        let args = Args::from_slices(&slices);
+        loop {
+            let deadline = self.client.parked.as_ref().and_then(|p| p.deadline_ms);
+            let left = deadline.map(|d| Duration::from_millis(d.saturating_sub(unix_ms())));
+            if inbuf.capacity() - inbuf.len() < READ_CHUNK / 4 {
+                inbuf.reserve(READ_CHUNK);
+            }
+            let woken = tokio::select! {
+                biased;
+                _ = self.hooks.kill.notified() => return false,
+                _ = self.stop.changed() => return false,
+                _ = self.hooks.wake.notified() => true,
+                _ = sleep_or_never(left) => false,
+                Some(msg) = self.rx.recv() => {
+                    if self.stream.write_all(&msg).await.is_err() {
+                        return false;
+                    }
+                    stats.net_output_bytes.add(msg.len() as u64);
+                    continue;
+                }
+                r = self.stream.read_buf(inbuf) => match r {
+                    Ok(0) | Err(_) => return false,
+                    Ok(n) => {
+                        stats.net_input_bytes.add(n as u64);
+                        stats.reads_processed.inc();
+                        let limit = server.config.get_i64(Param::ClientQueryBufferLimit).max(1);
+                        if inbuf.len() > limit as usize {
+                            stats.client_query_buffer_limit_disconnections.inc();
+                            return false;
+                        }
+                        continue;
+                    }
+                },
+            };
+            let unblock = self.client.handle.block_state.load(Relaxed);
+            if !woken || unblock == state::UNBLOCK_TIMEOUT {
+                shoal_commands::blocking::leave(&server, &mut self.client);
+                out.null_array();
+                return true;
+            }
+            if unblock == state::UNBLOCK_ERROR {
+                shoal_commands::blocking::leave(&server, &mut self.client);
+                out.error(UNBLOCKED_ERROR.as_bytes());
+                stats.count_error("UNBLOCKED");
+                return true;
+            }
+            let flow = rerun(&server, &mut self.client, stats, out, &args, unix_ms());
+            if flow != Flow::Block {
+                return true;
+            }
+        }
+    }
+
     /// Runs every complete command in `data`; returns the bytes consumed and whether the
     /// connection must close after the replies are written.
     fn process(
@@ -213,7 +321,7 @@ impl Conn {
         parser: &mut RequestParser,
         out: &mut ReplyBuf,
         limits: &Limits,
-    ) -> (usize, bool) {
+    ) -> Step {
         let server = &*self.server;
         let stats = &server.shards[self.shard];
         // One clock read per batch: the commands of a pipeline run within microseconds.
@@ -227,18 +335,41 @@ impl Conn {
                     let args = parser.args(&data[pos..]);
                     let flow = execute(server, &mut self.client, stats, out, &args, now);
                     pos += consumed;
-                    if flow == Flow::Close {
-                        return (pos, true);
+                    match flow {
+                        Flow::Close => {
+                            return Step {
+                                used: pos,
+                                close: true,
+                                blocked: None,
+                            }
+                        }
+                        Flow::Block => {
+                            let blocked = Some(args.to_vec());
+                            return Step {
+                                used: pos,
+                                close: false,
+                                blocked,
+                            };
+                        }
+                        Flow::Continue => {}
                     }
                 }
                 Err(e) => {
                     out.error(&e.error_text());
                     stats.count_error("ERR");
-                    return (pos, true);
+                    return Step {
+                        used: pos,
+                        close: true,
+                        blocked: None,
+                    };
                 }
             }
         }
-        (pos, false)
+        Step {
+            used: pos,
+            close: false,
+            blocked: None,
+        }
     }
 }
 

@@ -5,6 +5,8 @@ use tokio::sync::{mpsc, Notify};
 
 pub struct Hooks {
     pub kill: Notify,
+    /// A key the connection blocks on may be ready, or CLIENT UNBLOCK wants it back.
+    pub wake: Notify,
     tx: mpsc::UnboundedSender<Vec<u8>>,
 }
 
@@ -14,6 +16,7 @@ impl Hooks {
         (
             Hooks {
                 kill: Notify::new(),
+                wake: Notify::new(),
                 tx,
             },
             rx,
@@ -25,6 +28,10 @@ impl ConnHooks for Hooks {
     fn kill(&self) {
         // notify_one keeps a permit, so a kill sent before the task waits is not lost.
         self.kill.notify_one();
+    }
+
+    fn wake(&self) {
+        self.wake.notify_one();
     }
 
     fn push(&self, data: Vec<u8>) -> bool {

@@ -151,14 +151,16 @@ fn field(out: &mut Vec<u8>, label: &str, value: impl FnOnce(&mut Vec<u8>)) {
 /// Redis's flag letters, in Redis's order; `N` when none applies.
 fn flags(out: &mut Vec<u8>, h: &ClientHandle) {
     let start = out.len();
-    for (f, letter) in [
-        (flag::MONITOR, b'O'),
-        (flag::PUBSUB, b'P'),
-        (flag::CLOSE_AFTER_REPLY, b'c'),
-        (flag::NO_EVICT, b'e'),
-        (flag::NO_TOUCH, b'T'),
+    let blocked = h.block_state.load(Relaxed) != crate::blocking::state::NONE;
+    for (on, letter) in [
+        (h.has_flag(flag::MONITOR), b'O'),
+        (h.has_flag(flag::PUBSUB), b'P'),
+        (blocked, b'b'),
+        (h.has_flag(flag::CLOSE_AFTER_REPLY), b'c'),
+        (h.has_flag(flag::NO_EVICT), b'e'),
+        (h.has_flag(flag::NO_TOUCH), b'T'),
     ] {
-        if h.has_flag(f) {
+        if on {
             out.push(letter);
         }
     }

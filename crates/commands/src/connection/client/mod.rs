@@ -17,6 +17,7 @@ pub mod no_touch;
 pub mod reply;
 pub mod setinfo;
 pub mod setname;
+pub mod unblock;
 
 #[cfg(test)]
 mod tests;
@@ -40,6 +41,7 @@ pub static SPEC: CommandSpec = CommandSpec {
         reply::SPEC,
         setinfo::SPEC,
         setname::SPEC,
+        unblock::SPEC,
     ],
     ..CommandSpec::DEFAULT
 };

@@ -154,7 +154,7 @@ fn clients(server: &Server, _now: u64) -> Section {
     s.uint("maxclients", server.config.maxclients());
     s.uint("client_recent_max_input_buffer", max_in);
     s.uint("client_recent_max_output_buffer", max_out);
-    s.int("blocked_clients", 0);
+    s.uint("blocked_clients", crate::blocking::blocked_clients(server));
     s.int("tracking_clients", 0);
     s.int("clients_in_timeout_table", 0);
     s.int("total_blocking_keys", 0);
