@@ -150,9 +150,10 @@ fn run(
     } else {
         Flow::Continue
     };
-    let usec = started.elapsed().as_micros() as u64;
+    let nanos = started.elapsed().as_nanos() as u64;
     cstats.calls.inc();
-    cstats.usec.add(usec);
+    cstats.usec.add(nanos / 1000);
+    cstats.latency.record(nanos);
     shard.commands.inc();
     if dirty > 0 {
         shard.dirty.add(dirty);
