@@ -233,6 +233,31 @@ mod tests {
     }
 
     #[test]
+    fn dispatch_records_one_observation_per_executed_call() {
+        let mut t = crate::testing::TestServer::new();
+        t.run(&["SET", "k", "v"]);
+        t.run(&["SET", "k", "v", "EX", "0"]);
+        t.run(&["GET", "k"]);
+        t.run(&["GET"]);
+        let count = |name: &str| {
+            let id = crate::registry().by_fullname(name).unwrap().id;
+            t.server
+                .shards
+                .iter()
+                .map(|s| {
+                    (0..=LATENCY_BUCKETS)
+                        .map(|i| s.cmds[id].latency.bucket(i))
+                        .sum::<u64>()
+                })
+                .sum::<u64>()
+        };
+        // A call that fails in its handler ran and is timed; one rejected for arity is not.
+        assert_eq!(count("set"), 2);
+        assert_eq!(count("get"), 1);
+        assert_eq!(count("del"), 0);
+    }
+
+    #[test]
     fn resetstat_clears_histograms() {
         let s = ShardStats::new(0, 2);
         s.cmds[1].latency.record(2_000);

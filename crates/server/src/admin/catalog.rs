@@ -187,7 +187,7 @@ pub static FAMILIES: &[Spec] = &[
     with(c("shoal_slot_lock_waits_total", "Times a command on this shard thread found its slot locked by another thread and waited."), SHARD),
     with(g("shoal_shard_keys", "Keys (all databases) in the slots this shard thread owns for background work."), SHARD),
     with(g("shoal_shard_keys_expiring", "Keys with an expire time in the slots this shard thread owns."), SHARD),
-    with(g("shoal_shard_dataset_bytes", "Estimated heap bytes of the keys, values and tables in the slots this shard thread owns."), SHARD),
+    with(g("shoal_shard_dataset_bytes", "Estimated heap bytes of the keys, values and tables in the slots this shard thread owns (re-estimated at most every 10 s)."), SHARD),
     Spec {
         name: "shoal_command_duration_seconds",
         kind: Kind::Histogram,

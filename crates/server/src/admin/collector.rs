@@ -24,6 +24,7 @@ pub struct ShoalCollector {
     server: Arc<Server>,
     readiness: Arc<Readiness>,
     descs: Vec<Desc>,
+    bytes: shards::BytesCache,
 }
 
 impl ShoalCollector {
@@ -44,6 +45,7 @@ impl ShoalCollector {
             server,
             readiness,
             descs,
+            bytes: Default::default(),
         }
     }
 }
@@ -62,7 +64,7 @@ impl Collector for ShoalCollector {
             .map_or(0.0, |d| d.as_secs_f64());
         let sections = collect(server, &Selection::everything());
         exporter::publish(&mut out, server, &sections, now);
-        shards::publish(&mut out, server);
+        shards::publish(&mut out, server, &self.bytes);
         latency::publish(&mut out, server);
         let ready = self.readiness.check(server).is_ok();
         out.value("shoal_ready", &[], if ready { 1.0 } else { 0.0 });

@@ -26,7 +26,7 @@ use shoal_commands::Server;
 
 pub use collector::Exposition;
 pub use http::{Request, Response};
-pub use shards::{slot_usage, SlotUsage};
+pub use shards::BYTES_MAX_AGE;
 
 /// What `/readyz` checks besides `loading`: how many shard threads are accepting clients.
 #[derive(Debug)]
@@ -104,12 +104,6 @@ impl Admin {
             },
             _ => not_found(),
         }
-    }
-
-    /// The text `/metrics` serves, for tests and tools that want it without a socket.
-    pub fn metrics_text(&self) -> String {
-        let body = self.exposition.render().unwrap_or_default();
-        String::from_utf8_lossy(&body).into_owned()
     }
 }
 

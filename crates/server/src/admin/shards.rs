@@ -1,6 +1,9 @@
 //! Per-shard `shoal_*` families: each shard thread's own counters (no summing), the clients
 //! it serves, and the keys and bytes in the slots it owns.
 
+use std::time::{Duration, Instant};
+
+use parking_lot::Mutex;
 use shoal_commands::stats::{Counter, ShardStats};
 use shoal_commands::Server;
 
@@ -31,30 +34,44 @@ const COUNTERS: &[(&str, Field)] = &[
     ("shoal_slot_lock_waits_total", |s| &s.slot_lock_waits),
 ];
 
-/// Keys, keys with an expire time and estimated heap bytes in a range of slots. Locks one
-/// slot at a time, so a writer waits at most for one slot's walk.
+/// How long a per-shard byte estimate is reused. Keys are counted on every scrape (one
+/// length read per table), but estimating bytes reads every entry (~100 ns a key), so with
+/// frequent scrapes of a large dataset the walk is done at most this often.
+pub const BYTES_MAX_AGE: Duration = Duration::from_secs(10);
+
+/// Keys, keys with an expire time and (when asked) estimated heap bytes in a range of slots.
+/// Locks one slot at a time, so a writer waits at most for one slot's walk.
 #[derive(Default, Debug, PartialEq, Eq)]
 pub struct SlotUsage {
     pub keys: u64,
     pub expiring: u64,
-    pub bytes: u64,
+    pub bytes: Option<u64>,
 }
 
-pub fn slot_usage(server: &Server, slots: std::ops::Range<usize>) -> SlotUsage {
-    let mut u = SlotUsage::default();
+pub fn slot_usage(server: &Server, slots: std::ops::Range<usize>, bytes: bool) -> SlotUsage {
+    let mut u = SlotUsage {
+        bytes: bytes.then_some(0),
+        ..SlotUsage::default()
+    };
     for slot in slots {
         let guard = server.keyspace.lock(slot as u16);
         for db in guard.dbs() {
             u.keys += db.len() as u64;
             u.expiring += db.expires() as u64;
-            u.bytes += db.table_bytes() as u64;
-            u.bytes += db.iter().map(|e| e.footprint() as u64).sum::<u64>();
+            if let Some(b) = u.bytes.as_mut() {
+                *b += db.table_bytes() as u64;
+                *b += db.iter().map(|e| e.footprint() as u64).sum::<u64>();
+            }
         }
     }
     u
 }
 
-pub fn publish(out: &mut Out, server: &Server) {
+/// The last per-shard byte estimates and when they were taken.
+#[derive(Default)]
+pub struct BytesCache(Mutex<Option<(Instant, Vec<u64>)>>);
+
+pub fn publish(out: &mut Out, server: &Server, cache: &BytesCache) {
     out.value("shoal_shards", &[], server.shard_count() as f64);
     let mut clients = vec![0u64; server.shard_count()];
     for c in server.clients.iter() {
@@ -62,6 +79,12 @@ pub fn publish(out: &mut Out, server: &Server) {
             *n += 1;
         }
     }
+    let mut cached = cache.0.lock();
+    let refresh = match &*cached {
+        Some((at, v)) => at.elapsed() >= BYTES_MAX_AGE || v.len() != server.shard_count(),
+        None => true,
+    };
+    let mut fresh = Vec::new();
     for (i, stats) in server.shards.iter().enumerate() {
         let shard = i.to_string();
         let label = [shard.as_str()];
@@ -69,9 +92,18 @@ pub fn publish(out: &mut Out, server: &Server) {
             out.value(family, &label, field(stats).get() as f64);
         }
         out.value("shoal_shard_connected_clients", &label, clients[i] as f64);
-        let u = slot_usage(server, server.owned_slots(i));
+        let u = slot_usage(server, server.owned_slots(i), refresh);
         out.value("shoal_shard_keys", &label, u.keys as f64);
         out.value("shoal_shard_keys_expiring", &label, u.expiring as f64);
-        out.value("shoal_shard_dataset_bytes", &label, u.bytes as f64);
+        let bytes = match (u.bytes, &*cached) {
+            (Some(b), _) => b,
+            (None, Some((_, v))) => v[i],
+            (None, None) => 0,
+        };
+        fresh.push(bytes);
+        out.value("shoal_shard_dataset_bytes", &label, bytes as f64);
+    }
+    if refresh {
+        *cached = Some((Instant::now(), fresh));
     }
 }

@@ -245,3 +245,22 @@ fn config_resetstat_clears_the_histograms() {
     );
     assert_eq!(m.get("redis_commands_processed_total", &[]), 1.0);
 }
+
+#[test]
+fn keys_are_counted_every_scrape_and_bytes_reestimated_at_most_every_10s() {
+    let s = support::start();
+    let mut c = Resp::connect(s.port);
+    c.cmd(&["SET", "a", "1"]);
+    let first = support::scrape(&s);
+    let bytes = first.sum("shoal_shard_dataset_bytes");
+    assert!(bytes > 0.0);
+    for i in 0..200 {
+        c.cmd(&["SET", &format!("more:{i}"), "some value"]);
+    }
+    let second = support::scrape(&s);
+    assert_eq!(second.sum("shoal_shard_keys"), 201.0);
+    // Scraped well within shoal_server::admin::BYTES_MAX_AGE of the first: the estimate is
+    // the first one's.
+    assert_eq!(shoal_server::admin::BYTES_MAX_AGE.as_secs(), 10);
+    assert_eq!(second.sum("shoal_shard_dataset_bytes"), bytes);
+}

@@ -122,7 +122,7 @@ fn a_slow_client_neither_stalls_the_admin_port_nor_the_server() {
     assert_eq!(support::scrape(&s).get("redis_up", &[]), 1.0);
     let mut c = Resp::connect(s.port);
     assert_eq!(c.cmd(&["PING"]), support::Reply::Simple("PONG".into()));
-    assert!(t0.elapsed() < Duration::from_secs(2), "{:?}", t0.elapsed());
+    assert!(t0.elapsed() < Duration::from_secs(4), "{:?}", t0.elapsed());
     // The slow one is answered 408 and closed once the head timeout (5 s) passes.
     slow.set_read_timeout(Some(Duration::from_secs(15)))
         .unwrap();
