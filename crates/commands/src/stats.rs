@@ -46,7 +46,8 @@ pub const fn latency_bound_ns(i: usize) -> u64 {
 }
 
 /// The bucket a duration falls in: the first whose bound is at least `ns`, or the overflow
-/// bucket `LATENCY_BUCKETS` past the last bound. A shift and a leading-zero count, no loop.
+/// bucket `LATENCY_BUCKETS` past the last bound: a division by a constant and a leading-zero
+/// count, no loop.
 #[inline]
 pub fn latency_bucket(ns: u64) -> usize {
     let q = ns.saturating_sub(1) / FIRST_BOUND_NS;
