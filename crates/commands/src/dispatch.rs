@@ -241,9 +241,10 @@ pub fn call(ctx: &mut Ctx<'_>, entry: &RegEntry, args: &Args<'_>) {
     let dirty_before = ctx.keys.dirty;
     let started = Instant::now();
     let result = (spec.handler)(ctx, args);
-    let usec = started.elapsed().as_micros() as u64;
+    let nanos = started.elapsed().as_nanos() as u64;
     cstats.calls.inc();
-    cstats.usec.add(usec);
+    cstats.usec.add(nanos / 1000);
+    cstats.latency.record(nanos);
     shard.commands.inc();
     let dirty = ctx.keys.dirty - dirty_before;
     if dirty > 0 {

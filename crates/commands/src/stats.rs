@@ -35,6 +35,50 @@ impl Counter {
     }
 }
 
+/// Finite latency buckets per command; their upper bounds double from 250 ns to ~2.1 s.
+pub const LATENCY_BUCKETS: usize = 24;
+/// Upper bound of the first latency bucket.
+const FIRST_BOUND_NS: u64 = 250;
+
+/// Upper bound (inclusive, in nanoseconds) of finite latency bucket `i`.
+pub const fn latency_bound_ns(i: usize) -> u64 {
+    FIRST_BOUND_NS << i
+}
+
+/// The bucket a duration falls in: the first whose bound is at least `ns`, or the overflow
+/// bucket `LATENCY_BUCKETS` past the last bound: a division by a constant and a leading-zero
+/// count, no loop.
+#[inline]
+pub fn latency_bucket(ns: u64) -> usize {
+    let q = ns.saturating_sub(1) / FIRST_BOUND_NS;
+    ((u64::BITS - q.leading_zeros()) as usize).min(LATENCY_BUCKETS)
+}
+
+/// Per-command latency histogram of one shard thread: non-cumulative counts per bucket, the
+/// last one counting everything above the last bound. Exporters sum shards and accumulate.
+#[derive(Default, Debug)]
+pub struct LatencyHistogram {
+    buckets: [Counter; LATENCY_BUCKETS + 1],
+}
+
+impl LatencyHistogram {
+    #[inline]
+    pub fn record(&self, ns: u64) {
+        self.buckets[latency_bucket(ns)].inc();
+    }
+
+    /// Count in bucket `i` (`LATENCY_BUCKETS` is the overflow bucket).
+    pub fn bucket(&self, i: usize) -> u64 {
+        self.buckets[i].get()
+    }
+
+    pub fn reset(&self) {
+        for b in &self.buckets {
+            b.reset();
+        }
+    }
+}
+
 /// Counters kept per command (and subcommand), indexed by registry id.
 #[derive(Default, Debug)]
 pub struct CmdStats {
@@ -42,6 +86,8 @@ pub struct CmdStats {
     pub usec: Counter,
     pub rejected_calls: Counter,
     pub failed_calls: Counter,
+    /// Execution time of each call, for `/metrics` (INFO keeps only `usec`).
+    pub latency: LatencyHistogram,
 }
 
 #[derive(Debug)]
@@ -140,6 +186,7 @@ impl ShardStats {
             c.usec.reset();
             c.rejected_calls.reset();
             c.failed_calls.reset();
+            c.latency.reset();
         }
         self.errors.lock().clear();
     }
@@ -148,4 +195,78 @@ impl ShardStats {
 /// Sums one counter over all shards.
 pub fn total(shards: &[ShardStats], f: impl Fn(&ShardStats) -> &Counter) -> u64 {
     shards.iter().map(|s| f(s).get()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_bounds_are_inclusive_and_double() {
+        assert_eq!(latency_bucket(0), 0);
+        assert_eq!(latency_bucket(1), 0);
+        assert_eq!(latency_bucket(250), 0);
+        assert_eq!(latency_bucket(251), 1);
+        assert_eq!(latency_bucket(500), 1);
+        assert_eq!(latency_bucket(501), 2);
+        assert_eq!(latency_bucket(1_000), 2);
+        assert_eq!(latency_bucket(1_001), 3);
+        for i in 0..LATENCY_BUCKETS {
+            assert_eq!(latency_bucket(latency_bound_ns(i)), i, "bound {i}");
+            assert_eq!(
+                latency_bucket(latency_bound_ns(i) + 1),
+                i + 1,
+                "past bound {i}"
+            );
+        }
+        assert_eq!(latency_bound_ns(LATENCY_BUCKETS - 1), 2_097_152_000);
+        assert_eq!(latency_bucket(u64::MAX), LATENCY_BUCKETS);
+    }
+
+    #[test]
+    fn histogram_records_and_resets() {
+        let h = LatencyHistogram::default();
+        h.record(100);
+        h.record(300);
+        h.record(300);
+        h.record(10_000_000_000);
+        assert_eq!(h.bucket(0), 1);
+        assert_eq!(h.bucket(1), 2);
+        assert_eq!(h.bucket(LATENCY_BUCKETS), 1);
+        h.reset();
+        assert_eq!((0..=LATENCY_BUCKETS).map(|i| h.bucket(i)).sum::<u64>(), 0);
+    }
+
+    #[test]
+    fn dispatch_records_one_observation_per_executed_call() {
+        let mut t = crate::testing::TestServer::new();
+        t.run(&["SET", "k", "v"]);
+        t.run(&["SET", "k", "v", "EX", "0"]);
+        t.run(&["GET", "k"]);
+        t.run(&["GET"]);
+        let count = |name: &str| {
+            let id = crate::registry().by_fullname(name).unwrap().id;
+            t.server
+                .shards
+                .iter()
+                .map(|s| {
+                    (0..=LATENCY_BUCKETS)
+                        .map(|i| s.cmds[id].latency.bucket(i))
+                        .sum::<u64>()
+                })
+                .sum::<u64>()
+        };
+        // A call that fails in its handler ran and is timed; one rejected for arity is not.
+        assert_eq!(count("set"), 2);
+        assert_eq!(count("get"), 1);
+        assert_eq!(count("del"), 0);
+    }
+
+    #[test]
+    fn resetstat_clears_histograms() {
+        let s = ShardStats::new(0, 2);
+        s.cmds[1].latency.record(2_000);
+        s.reset();
+        assert_eq!(s.cmds[1].latency.bucket(latency_bucket(2_000)), 0);
+    }
 }

@@ -3,6 +3,7 @@
 //! `start` is what `main` and the integration tests both use, so tests run the real server
 //! (several shards, real sockets) in-process.
 
+pub mod admin;
 pub mod runtime;
 
 use std::sync::Arc;

@@ -88,6 +88,10 @@ fn main() {
         running.server.shard_count(),
         std::process::id()
     );
+    match running.admin_port {
+        Some(p) => eprintln!("shoal admin endpoint (/metrics, /healthz, /readyz) on port {p}"),
+        None => eprintln!("shoal admin endpoint disabled (admin-port 0)"),
+    }
     shoal_server::runtime::wait_for_stop(&running);
     eprintln!("shoal: shutting down");
     running.join();

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 fn port() -> u16 {
     static PORT: OnceLock<u16> = OnceLock::new();
     *PORT.get_or_init(|| {
-        let args = ["--port", "0", "--shards", "3"].map(String::from);
+        let args = ["--port", "0", "--shards", "3", "--admin-port", "0"].map(String::from);
         let running =
             shoal_server::start(Arc::new(shoal_config::from_args(args).unwrap())).unwrap();
         let port = running.port;

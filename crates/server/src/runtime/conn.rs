@@ -116,7 +116,7 @@ impl Conn {
                 // Commands pipelined behind an answered blocking command run before reading.
                 let step = self.process(&pending, &mut parser, &mut out, &limits);
                 pending.drain(..step.used);
-                Batch::Read { n: 0, step }
+                Batch::Read { step }
             } else {
                 let ready = tokio::select! {
                     biased;
@@ -140,13 +140,7 @@ impl Conn {
             let step = match batch {
                 Batch::Closed => return,
                 Batch::Again => continue,
-                Batch::Read { n, step } => {
-                    if n > 0 {
-                        stats.net_input_bytes.add(n as u64);
-                        stats.reads_processed.inc();
-                    }
-                    step
-                }
+                Batch::Read { step } => step,
             };
             let close = step.close;
             let qbuf_limit = server.config.get_i64(Param::ClientQueryBufferLimit).max(1) as usize;
@@ -191,6 +185,13 @@ impl Conn {
         }
     }
 
+    /// Input is counted when read, before its commands run (INFO sees its own request).
+    fn count_read(&self, n: usize) {
+        let stats = &self.server.shards[self.shard];
+        stats.net_input_bytes.add(n as u64);
+        stats.reads_processed.inc();
+    }
+
     /// Reads what the socket has and runs the complete commands in it. With nothing pending
     /// the read goes into the thread's scratch buffer, so a connection keeps no read buffer
     /// of its own between requests; only an unfinished frame is copied into `pending`.
@@ -208,9 +209,10 @@ impl Conn {
                 match self.stream.try_read(&mut scratch[..]) {
                     Ok(0) => Batch::Closed,
                     Ok(n) => {
+                        self.count_read(n);
                         let step = self.process(&scratch[..n], parser, out, limits);
                         pending.extend_from_slice(&scratch[step.used..n]);
-                        Batch::Read { n, step }
+                        Batch::Read { step }
                     }
                     Err(e) if would_block(&e) => Batch::Again,
                     Err(_) => Batch::Closed,
@@ -223,9 +225,10 @@ impl Conn {
         match self.stream.try_read_buf(pending) {
             Ok(0) => Batch::Closed,
             Ok(n) => {
+                self.count_read(n);
                 let step = self.process(pending, parser, out, limits);
                 pending.drain(..step.used);
-                Batch::Read { n, step }
+                Batch::Read { step }
             }
             Err(e) if would_block(&e) => Batch::Again,
             Err(_) => Batch::Closed,
@@ -234,7 +237,7 @@ impl Conn {
 }
 
 enum Batch {
-    Read { n: usize, step: Step },
+    Read { step: Step },
     Again,
     Closed,
 }

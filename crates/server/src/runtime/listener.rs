@@ -26,7 +26,7 @@ pub fn bind_addresses(bind: &str) -> Vec<(String, bool)> {
         .collect()
 }
 
-fn parse_ip(addr: &str) -> io::Result<IpAddr> {
+pub(super) fn parse_ip(addr: &str) -> io::Result<IpAddr> {
     match addr {
         "*" => Ok(IpAddr::from([0u8, 0, 0, 0])),
         "::*" => Ok(IpAddr::from([0u16; 8])),

@@ -4,10 +4,12 @@
 //!   main ──start()──► shard thread 0: tokio current_thread ── listener (SO_REUSEPORT) ─► conns
 //!                     shard thread 1: tokio current_thread ── listener (SO_REUSEPORT) ─► conns
 //!                     ...                each also runs the active-expiry tick for its slots
+//!                     admin thread:   tokio current_thread ── /metrics, /healthz, /readyz
 //! ```
 //! A connection stays on the thread whose listener accepted it and runs its commands there.
 //! Threads share only `Server` (slot locks, registry, config) and a stop signal.
 
+mod admin;
 mod conn;
 mod hooks;
 mod listener;
@@ -23,10 +25,15 @@ use shoal_commands::Server;
 use shoal_config::Param;
 use tokio::sync::watch;
 
+use crate::admin::{Admin, Readiness};
+
 /// A running server: its bound port, shared state, and threads.
 pub struct Running {
     pub port: u16,
+    /// The admin HTTP port actually bound; `None` when `admin-port` is 0.
+    pub admin_port: Option<u16>,
     pub server: Arc<Server>,
+    pub readiness: Arc<Readiness>,
     stop: watch::Sender<bool>,
     threads: Vec<JoinHandle<()>>,
 }
@@ -67,6 +74,7 @@ pub fn start(server: Arc<Server>) -> io::Result<Running> {
     let port = cfg.get_i64(Param::Port) as u16;
     let backlog = cfg.get_i64(Param::TcpBacklog) as i32;
     let sets = listener::bind_all(&binds, port, shards, backlog)?;
+    let admin_bound = admin::bind(cfg)?;
     let port = sets.port;
     server
         .tcp_port
@@ -78,11 +86,18 @@ pub fn start(server: Arc<Server>) -> io::Result<Running> {
             let _ = stop_tx.send(true);
         }));
     }
+    let readiness = Arc::new(Readiness::new(shards));
     let pin = cfg.get_bool(Param::PinThreads);
-    let mut threads = Vec::with_capacity(shards);
+    let mut threads = Vec::with_capacity(shards + 1);
+    let admin_port = admin_bound.as_ref().map(|b| b.port);
+    if let Some(bound) = admin_bound {
+        let admin = Arc::new(Admin::new(server.clone(), readiness.clone()));
+        threads.push(admin::spawn(bound, admin, stop_rx.clone())?);
+    }
     for (index, listeners) in sets.per_shard.into_iter().enumerate() {
         let server = server.clone();
         let stop = stop_rx.clone();
+        let readiness = readiness.clone();
         let t = std::thread::Builder::new()
             .name(format!("shoal-shard-{index}"))
             .spawn(move || {
@@ -93,13 +108,15 @@ pub fn start(server: Arc<Server>) -> io::Result<Running> {
                     .enable_all()
                     .build()
                     .expect("tokio runtime");
-                rt.block_on(shard_main(server, index, listeners, stop));
+                rt.block_on(shard_main(server, index, listeners, stop, &readiness));
             })?;
         threads.push(t);
     }
     Ok(Running {
         port,
+        admin_port,
         server,
+        readiness,
         stop: stop_tx,
         threads,
     })
@@ -110,6 +127,7 @@ async fn shard_main(
     index: usize,
     listeners: Vec<std::net::TcpListener>,
     mut stop: watch::Receiver<bool>,
+    readiness: &Readiness,
 ) {
     let local = tokio::task::LocalSet::new();
     local
@@ -133,6 +151,7 @@ async fn shard_main(
             if index == 0 {
                 tokio::task::spawn_local(stats_sampler(server.clone(), stop.clone()));
             }
+            let _up = ShardUp::new(readiness);
             while !*stop.borrow() {
                 if stop.changed().await.is_err() {
                     break;
@@ -140,6 +159,22 @@ async fn shard_main(
             }
         })
         .await;
+}
+
+/// Counts a shard thread as accepting for `/readyz` while alive, also through a panic.
+struct ShardUp<'a>(&'a Readiness);
+
+impl<'a> ShardUp<'a> {
+    fn new(r: &'a Readiness) -> Self {
+        r.shard_up();
+        ShardUp(r)
+    }
+}
+
+impl Drop for ShardUp<'_> {
+    fn drop(&mut self) {
+        self.0.shard_down();
+    }
 }
 
 async fn expire_loop(server: Arc<Server>, index: usize, mut stop: watch::Receiver<bool>) {

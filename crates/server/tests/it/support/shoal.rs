@@ -67,6 +67,9 @@ impl Shoal {
             "127.0.0.1",
             "--shards",
             SHARDS,
+            // Many test servers run at once: none takes the default admin port.
+            "--admin-port",
+            "0",
             "--save",
             "",
             "--appendonly",
