@@ -13,4 +13,5 @@ pub static ALL: &[&[&CommandSpec]] = &[
     crate::transactions::COMMANDS,
     crate::bitmap::COMMANDS,
     crate::hll::COMMANDS,
+    crate::zset::COMMANDS,
 ];

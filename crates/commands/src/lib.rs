@@ -32,6 +32,7 @@ pub mod server;
 pub mod set;
 pub mod string;
 pub mod transactions;
+pub mod zset;
 
 pub use client::{Client, ClientHandle, ConnHooks};
 pub use ctx::Ctx;

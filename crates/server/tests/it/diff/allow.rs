@@ -50,6 +50,9 @@ pub const COMMAND_INFO_CHANGED_IN_7_2: &[(&str, &str, &str)] = &[
     // 7.2 dropped MSETNX's request_policy:multi_shard / response_policy:agg_min tips: MSETNX
     // cannot be split across shards (Valkey 9, based on 7.2, shows none either).
     ("msetnx", "tips", "tips dropped in 7.2"),
+    // ZRANK / ZREVRANK key member [WITHSCORE]: the option arrived in 7.2 (arity 3 -> -3).
+    ("zrank", "arity", "WITHSCORE added in 7.2"),
+    ("zrevrank", "arity", "WITHSCORE added in 7.2"),
 ];
 
 /// Subcommands shoal does not implement yet (their features come later). Not a 7.0/7.2
@@ -143,6 +146,15 @@ pub fn changed_in_7_2(
         if redis_raw == b"$9\r\nhashtable\r\n" && redis_type(args[2]) == b"set" {
             return Some("small sets are listpacks in 7.2");
         }
+    }
+    // ZRANK/ZREVRANK key member <extra>: 7.0's arity is 3 (an arity error), 7.2 takes an
+    // optional WITHSCORE there and calls anything else a syntax error.
+    if args.len() == 4
+        && (args[0].eq_ignore_ascii_case(b"zrank") || args[0].eq_ignore_ascii_case(b"zrevrank"))
+        && redis_raw.starts_with(b"-ERR wrong number of arguments")
+        && (shoal_raw == b"-ERR syntax error\r\n" || shoal_raw.starts_with(b"*"))
+    {
+        return Some("ZRANK/ZREVRANK WITHSCORE is new in 7.2");
     }
     // HELLO ... AUTH u p <bad option>: 7.0 authenticates while parsing and answers WRONGPASS
     // first; 7.2 parses every option first and answers the syntax error.

@@ -10,3 +10,4 @@ mod keyspace;
 mod known_bugs;
 mod protocol;
 mod strings;
+mod zsets;
