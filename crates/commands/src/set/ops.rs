@@ -10,6 +10,7 @@ use shoal_store::set::{Encoding, Member, Set, SetLimits};
 use super::{as_set, limits, reply_member, store};
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
+use crate::spec::{Arg, ArgFlags, ArgKind, KeySpec, KsFlags};
 
 /// Looks up every key (read lookups, in order) and runs `f` on the sets; None for missing keys.
 pub(super) fn with_sets<R>(
@@ -234,3 +235,26 @@ pub(super) fn keys_from<'a>(
 ) -> Vec<&'a [u8]> {
     (from..to).map(|i| args.get(i)).collect()
 }
+
+/// Declarations SINTER, SUNION and SDIFF (and their STORE forms) share.
+pub(super) const READ_KEYS: &[KeySpec] = &[KeySpec::rest(1, 1, KsFlags::RO.union(KsFlags::ACCESS))];
+pub(super) const READ_ARGS: &[Arg] = &[Arg {
+    flags: ArgFlags::MULTIPLE,
+    ..Arg::new("key", ArgKind::Key)
+}];
+pub(super) const STORE_ARGS: &[Arg] = &[
+    Arg::new("destination", ArgKind::Key),
+    Arg {
+        flags: ArgFlags::MULTIPLE,
+        ..Arg::new("key", ArgKind::Key)
+    },
+];
+/// SUNIONSTORE/SDIFFSTORE overwrite the destination; SINTERSTORE is declared RW (as in Redis).
+pub(super) const STORE_KEYS_OW: &[KeySpec] = &[
+    KeySpec::single(1, KsFlags::OW.union(KsFlags::UPDATE)),
+    KeySpec::rest(2, 1, KsFlags::RO.union(KsFlags::ACCESS)),
+];
+pub(super) const STORE_KEYS_RW: &[KeySpec] = &[
+    KeySpec::single(1, KsFlags::RW.union(KsFlags::UPDATE)),
+    KeySpec::rest(2, 1, KsFlags::RO.union(KsFlags::ACCESS)),
+];

@@ -7,10 +7,13 @@
 use shoal_resp::Args;
 
 use super::limits;
-use super::ops::{inter, keys_from, store_result, InterMode, InterResult};
+use super::ops::{
+    inter, keys_from, store_result, InterMode, InterResult, READ_ARGS, READ_KEYS, STORE_ARGS,
+    STORE_KEYS_RW,
+};
 use crate::ctx::Ctx;
 use crate::errors::CmdResult;
-use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
+use crate::spec::{Acl, CommandSpec, Flags, Group};
 
 const COMPLEXITY: &str =
     "O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.";
@@ -20,16 +23,13 @@ pub static SINTER: CommandSpec = CommandSpec {
     arity: -2,
     flags: Flags::READONLY,
     acl: Acl::SET,
-    key_specs: &[KeySpec::rest(1, 1, KsFlags::RO.union(KsFlags::ACCESS))],
+    key_specs: READ_KEYS,
     tips: &["nondeterministic_output_order"],
     group: Group::Set,
     since: "1.0.0",
     summary: "Returns the intersect of multiple sets.",
     complexity: COMPLEXITY,
-    args: &[Arg {
-        flags: ArgFlags::MULTIPLE,
-        ..Arg::new("key", ArgKind::Key)
-    }],
+    args: READ_ARGS,
     handler: sinter,
     ..CommandSpec::DEFAULT
 };
@@ -39,21 +39,12 @@ pub static SINTERSTORE: CommandSpec = CommandSpec {
     arity: -3,
     flags: Flags::WRITE.union(Flags::DENYOOM),
     acl: Acl::SET,
-    key_specs: &[
-        KeySpec::single(1, KsFlags::RW.union(KsFlags::UPDATE)),
-        KeySpec::rest(2, 1, KsFlags::RO.union(KsFlags::ACCESS)),
-    ],
+    key_specs: STORE_KEYS_RW,
     group: Group::Set,
     since: "1.0.0",
     summary: "Stores the intersect of multiple sets in a key.",
     complexity: COMPLEXITY,
-    args: &[
-        Arg::new("destination", ArgKind::Key),
-        Arg {
-            flags: ArgFlags::MULTIPLE,
-            ..Arg::new("key", ArgKind::Key)
-        },
-    ],
+    args: STORE_ARGS,
     handler: sinterstore,
     ..CommandSpec::DEFAULT
 };

@@ -6,10 +6,10 @@
 
 use shoal_resp::Args;
 
-use super::ops::{keys_from, union_or_diff};
+use super::ops::{keys_from, union_or_diff, READ_ARGS, READ_KEYS, STORE_ARGS, STORE_KEYS_OW};
 use crate::ctx::Ctx;
 use crate::errors::CmdResult;
-use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
+use crate::spec::{Acl, CommandSpec, Flags, Group};
 
 const COMPLEXITY: &str = "O(N) where N is the total number of elements in all given sets.";
 
@@ -18,16 +18,13 @@ pub static SUNION: CommandSpec = CommandSpec {
     arity: -2,
     flags: Flags::READONLY,
     acl: Acl::SET,
-    key_specs: &[KeySpec::rest(1, 1, KsFlags::RO.union(KsFlags::ACCESS))],
+    key_specs: READ_KEYS,
     tips: &["nondeterministic_output_order"],
     group: Group::Set,
     since: "1.0.0",
     summary: "Returns the union of multiple sets.",
     complexity: COMPLEXITY,
-    args: &[Arg {
-        flags: ArgFlags::MULTIPLE,
-        ..Arg::new("key", ArgKind::Key)
-    }],
+    args: READ_ARGS,
     handler: sunion,
     ..CommandSpec::DEFAULT
 };
@@ -37,21 +34,12 @@ pub static SUNIONSTORE: CommandSpec = CommandSpec {
     arity: -3,
     flags: Flags::WRITE.union(Flags::DENYOOM),
     acl: Acl::SET,
-    key_specs: &[
-        KeySpec::single(1, KsFlags::OW.union(KsFlags::UPDATE)),
-        KeySpec::rest(2, 1, KsFlags::RO.union(KsFlags::ACCESS)),
-    ],
+    key_specs: STORE_KEYS_OW,
     group: Group::Set,
     since: "1.0.0",
     summary: "Stores the union of multiple sets in a key.",
     complexity: COMPLEXITY,
-    args: &[
-        Arg::new("destination", ArgKind::Key),
-        Arg {
-            flags: ArgFlags::MULTIPLE,
-            ..Arg::new("key", ArgKind::Key)
-        },
-    ],
+    args: STORE_ARGS,
     handler: sunionstore,
     ..CommandSpec::DEFAULT
 };
