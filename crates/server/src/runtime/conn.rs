@@ -185,6 +185,15 @@ impl Conn {
         }
     }
 
+    /// A short read emptied the socket: drop the cached readiness now, so the next wait goes
+    /// straight to the poller instead of first paying a read that returns EAGAIN. Tokio only
+    /// clears the readiness it observed, so data arriving later still wakes the task.
+    fn drained(&self) {
+        let _ = self.stream.try_io(tokio::io::Interest::READABLE, || {
+            Err::<(), _>(std::io::ErrorKind::WouldBlock.into())
+        });
+    }
+
     /// Input is counted when read, before its commands run (INFO sees its own request).
     fn count_read(&self, n: usize) {
         let stats = &self.server.shards[self.shard];
@@ -210,6 +219,9 @@ impl Conn {
                     Ok(0) => Batch::Closed,
                     Ok(n) => {
                         self.count_read(n);
+                        if n < scratch.len() {
+                            self.drained();
+                        }
                         let step = self.process(&scratch[..n], parser, out, limits);
                         pending.extend_from_slice(&scratch[step.used..n]);
                         Batch::Read { step }
