@@ -1,102 +1,18 @@
 //! Redis's argument quoting: `sdssplitargs` to read config lines and
 //! `sdscatrepr` to write values back (CONFIG REWRITE, command-line overrides).
 
-use shoal_util::is_c_space;
-
-fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
-/// Splits a line into words like `sdssplitargs`: blanks separate words,
-/// `"..."` supports `\n \r \t \b \a \xHH` and `\<any>` escapes, `'...'` only
-/// `\'`. A closing quote must be followed by a blank or the end. `None` means
-/// unbalanced quotes. Input stops at a NUL byte, as C strings do.
+/// Splits a line into words like `sdssplitargs` (the same splitter inline requests use):
+/// blanks separate words, `"..."` supports `\n \r \t \b \a \xHH` and `\<any>` escapes,
+/// `'...'` only `\'`. `None` means unbalanced quotes. Input stops at a NUL byte, as C strings
+/// do.
 pub fn split_args(line: &[u8]) -> Option<Vec<Vec<u8>>> {
     let line = match line.iter().position(|&b| b == 0) {
         Some(n) => &line[..n],
         None => line,
     };
-    // Index past the end reads as the C terminator.
-    let at = |i: usize| line.get(i).copied().unwrap_or(0);
-    let mut words = Vec::new();
-    let mut p = 0;
-    loop {
-        while p < line.len() && is_c_space(line[p]) {
-            p += 1;
-        }
-        if p >= line.len() {
-            return Some(words);
-        }
-        let mut word = Vec::new();
-        let (mut in_double, mut in_single) = (false, false);
-        loop {
-            let c = at(p);
-            if in_double {
-                if c == b'\\' && at(p + 1) == b'x' {
-                    if let (Some(hi), Some(lo)) = (hex_value(at(p + 2)), hex_value(at(p + 3))) {
-                        word.push(hi * 16 + lo);
-                        p += 4;
-                        continue;
-                    }
-                }
-                if c == b'\\' && at(p + 1) != 0 {
-                    p += 1;
-                    word.push(match at(p) {
-                        b'n' => b'\n',
-                        b'r' => b'\r',
-                        b't' => b'\t',
-                        b'b' => 0x08,
-                        b'a' => 0x07,
-                        other => other,
-                    });
-                } else if c == b'"' {
-                    if at(p + 1) != 0 && !is_c_space(at(p + 1)) {
-                        return None;
-                    }
-                    p += 1;
-                    break;
-                } else if c == 0 {
-                    return None;
-                } else {
-                    word.push(c);
-                }
-            } else if in_single {
-                if c == b'\\' && at(p + 1) == b'\'' {
-                    p += 1;
-                    word.push(b'\'');
-                } else if c == b'\'' {
-                    if at(p + 1) != 0 && !is_c_space(at(p + 1)) {
-                        return None;
-                    }
-                    p += 1;
-                    break;
-                } else if c == 0 {
-                    return None;
-                } else {
-                    word.push(c);
-                }
-            } else {
-                match c {
-                    b' ' | b'\n' | b'\r' | b'\t' | 0 => {
-                        if c != 0 {
-                            p += 1;
-                        }
-                        break;
-                    }
-                    b'"' => in_double = true,
-                    b'\'' => in_single = true,
-                    _ => word.push(c),
-                }
-            }
-            p += 1;
-        }
-        words.push(word);
-    }
+    let (mut bytes, mut spans) = (Vec::new(), Vec::new());
+    shoal_resp::inline::split(line, &mut bytes, &mut spans).ok()?;
+    Some(spans.iter().map(|&(a, b)| bytes[a..b].to_vec()).collect())
 }
 
 /// Quotes `s` like `sdscatrepr`: double quotes, C escapes for `\\ " \n \r \t

@@ -21,7 +21,7 @@ pub mod reply;
 pub mod request;
 pub mod value;
 
-mod inline;
+pub mod inline;
 
 pub use double::{format_double, MAX_DOUBLE_CHARS};
 pub use reply::{Deferred, Proto, ReplyBuf};
