@@ -157,3 +157,96 @@ impl TestServer {
         String::from_utf8_lossy(&self.raw(&bytes)).into_owned()
     }
 }
+
+/// A command's declaration in `COMMAND INFO`'s words, for the families' declaration tests:
+/// `name arity flags @acl | key-spec flags index i range a b c (notes) ... | tips`.
+pub fn describe_tips_last(fullname: &str) -> String {
+    let spec = spec_of(fullname);
+    let mut out = format!(
+        "{} {} {} {}",
+        spec.name,
+        spec.arity,
+        flag_words(spec).join(" "),
+        acl_words(spec).join(" ")
+    );
+    for ks in spec.key_specs {
+        out += &format!(" | {}", key_spec_words(ks));
+        if !ks.notes.is_empty() {
+            out += &format!(" ({})", ks.notes);
+        }
+    }
+    if !spec.tips.is_empty() {
+        out += &format!(" | {}", spec.tips.join(" "));
+    }
+    out
+}
+
+/// The same facts laid out `fullname arity flags [movablekeys] @acl tips | key-spec ...`.
+pub fn describe_tips_first(fullname: &str) -> String {
+    let spec = spec_of(fullname);
+    let mut words = vec![fullname.to_string(), spec.arity.to_string()];
+    words.extend(flag_words(spec).into_iter().map(String::from));
+    if spec.movable_keys() {
+        words.push("movablekeys".into());
+    }
+    words.extend(acl_words(spec));
+    words.extend(spec.tips.iter().map(|t| t.to_string()));
+    let mut out = words.join(" ");
+    for ks in spec.key_specs {
+        out += &format!(" | {}", key_spec_words(ks));
+    }
+    out
+}
+
+fn spec_of(fullname: &str) -> &'static crate::spec::CommandSpec {
+    crate::registry()
+        .by_fullname(fullname)
+        .unwrap_or_else(|| panic!("{fullname} is registered"))
+        .spec
+}
+
+fn flag_words(spec: &crate::spec::CommandSpec) -> Vec<&'static str> {
+    crate::spec::FLAG_NAMES
+        .iter()
+        .filter(|(f, _)| spec.flags.contains(*f))
+        .map(|(_, n)| *n)
+        .collect()
+}
+
+fn acl_words(spec: &crate::spec::CommandSpec) -> Vec<String> {
+    let acl = spec.acl_categories();
+    crate::spec::ACL_NAMES
+        .iter()
+        .filter(|(a, _)| acl.contains(*a))
+        .map(|(_, n)| format!("@{n}"))
+        .collect()
+}
+
+/// `RW access index 1 range 0 1 0` or `RO index 1 keynum 0 1 1`.
+fn key_spec_words(ks: &crate::spec::KeySpec) -> String {
+    use crate::spec::{BeginSearch, FindKeys, KS_FLAG_NAMES};
+    let flags: Vec<&str> = KS_FLAG_NAMES
+        .iter()
+        .filter(|(f, _)| ks.flags.contains(*f))
+        .map(|(_, n)| *n)
+        .collect();
+    let BeginSearch::Index(i) = ks.begin else {
+        panic!("declaration tests cover index begin-search only")
+    };
+    let find = match ks.find {
+        FindKeys::Range {
+            lastkey,
+            keystep,
+            limit,
+        } => format!("range {lastkey} {keystep} {limit}"),
+        FindKeys::Keynum {
+            keynumidx,
+            firstkey,
+            keystep,
+        } => {
+            format!("keynum {keynumidx} {firstkey} {keystep}")
+        }
+        FindKeys::Unknown => panic!("declaration tests cover known find-keys only"),
+    };
+    format!("{} index {i} {find}", flags.join(" "))
+}

@@ -1306,50 +1306,7 @@ fn swapdb_errors() {
 
 // ---- Declarations -------------------------------------------------------------------------
 
-/// `name arity flags acl-categories | key specs` as `COMMAND INFO` on Redis 7.0 prints them.
-fn describe(fullname: &str) -> String {
-    use crate::spec::{BeginSearch, FindKeys, ACL_NAMES, FLAG_NAMES, KS_FLAG_NAMES};
-    let entry = crate::registry()
-        .by_fullname(fullname)
-        .unwrap_or_else(|| panic!("{fullname} is registered"));
-    let spec = entry.spec;
-    let mut out = format!("{} {}", fullname, spec.arity);
-    for (f, n) in FLAG_NAMES {
-        if spec.flags.contains(*f) {
-            out += &format!(" {n}");
-        }
-    }
-    let acl = spec.acl_categories();
-    for (a, n) in ACL_NAMES {
-        if acl.contains(*a) {
-            out += &format!(" @{n}");
-        }
-    }
-    for tip in spec.tips {
-        out += &format!(" {tip}");
-    }
-    for ks in spec.key_specs {
-        out += " |";
-        for (f, n) in KS_FLAG_NAMES {
-            if ks.flags.contains(*f) {
-                out += &format!(" {n}");
-            }
-        }
-        let BeginSearch::Index(i) = ks.begin else {
-            panic!("index begin-search expected");
-        };
-        let FindKeys::Range {
-            lastkey,
-            keystep,
-            limit,
-        } = ks.find
-        else {
-            panic!("range find-keys expected");
-        };
-        out += &format!(" index {i} range {lastkey} {keystep} {limit}");
-    }
-    out
-}
+use crate::testing::describe_tips_first as describe;
 
 #[test]
 fn declarations_match_redis() {

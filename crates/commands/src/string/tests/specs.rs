@@ -2,59 +2,7 @@
 //! redis-server (7.0 output, plus 7.2's removal of MSETNX's tips).
 
 use crate::registry::registry;
-use crate::spec::{BeginSearch, FindKeys, ACL_NAMES, FLAG_NAMES, KS_FLAG_NAMES};
-
-/// `name arity flags acl-categories | key-spec flags begin find | tips`, in Redis's words.
-fn describe(name: &str) -> String {
-    let spec = registry().lookup(name.as_bytes()).expect("registered").spec;
-    let flags: Vec<&str> = FLAG_NAMES
-        .iter()
-        .filter(|(f, _)| spec.flags.contains(*f))
-        .map(|(_, n)| *n)
-        .collect();
-    let acl = spec.acl_categories();
-    let cats: Vec<String> = ACL_NAMES
-        .iter()
-        .filter(|(a, _)| acl.contains(*a))
-        .map(|(_, n)| format!("@{n}"))
-        .collect();
-    let mut out = format!(
-        "{} {} {} {}",
-        spec.name,
-        spec.arity,
-        flags.join(" "),
-        cats.join(" ")
-    );
-    for ks in spec.key_specs {
-        let kf: Vec<&str> = KS_FLAG_NAMES
-            .iter()
-            .filter(|(f, _)| ks.flags.contains(*f))
-            .map(|(_, n)| *n)
-            .collect();
-        let BeginSearch::Index(i) = ks.begin else {
-            panic!("string commands begin by index")
-        };
-        let FindKeys::Range {
-            lastkey,
-            keystep,
-            limit,
-        } = ks.find
-        else {
-            panic!("string commands find keys by range")
-        };
-        out += &format!(
-            " | {} index {i} range {lastkey} {keystep} {limit}",
-            kf.join(" ")
-        );
-        if !ks.notes.is_empty() {
-            out += &format!(" ({})", ks.notes);
-        }
-    }
-    if !spec.tips.is_empty() {
-        out += &format!(" | {}", spec.tips.join(" "));
-    }
-    out
-}
+use crate::testing::describe_tips_last as describe;
 
 #[test]
 fn command_info_matches_redis() {

@@ -2,7 +2,7 @@
 //! redis-server (7.0 output, with 7.2's arity -3 for ZRANK and ZREVRANK).
 
 use crate::registry::registry;
-use crate::spec::{BeginSearch, FindKeys, ACL_NAMES, FLAG_NAMES, KS_FLAG_NAMES};
+use crate::testing::describe_tips_last as describe;
 
 const EXPECTED: &[&str] = &[
     "zadd -4 write denyoom fast @write @sortedset @fast | RW update index 1 range 0 1 0",
@@ -38,58 +38,6 @@ const EXPECTED: &[&str] = &[
     "zintercard -3 readonly @read @sortedset @slow | RO access index 1 keynum 0 1 1",
     "zscan -3 readonly @read @sortedset @slow | RO access index 1 range 0 1 0 | nondeterministic_output",
 ];
-
-fn describe(name: &str) -> String {
-    let spec = registry().lookup(name.as_bytes()).expect("registered").spec;
-    let flags: Vec<&str> = FLAG_NAMES
-        .iter()
-        .filter(|(f, _)| spec.flags.contains(*f))
-        .map(|(_, n)| *n)
-        .collect();
-    let acl = spec.acl_categories();
-    let cats: Vec<String> = ACL_NAMES
-        .iter()
-        .filter(|(a, _)| acl.contains(*a))
-        .map(|(_, n)| format!("@{n}"))
-        .collect();
-    let mut out = format!(
-        "{} {} {} {}",
-        spec.name,
-        spec.arity,
-        flags.join(" "),
-        cats.join(" ")
-    );
-    for ks in spec.key_specs {
-        let kf: Vec<&str> = KS_FLAG_NAMES
-            .iter()
-            .filter(|(f, _)| ks.flags.contains(*f))
-            .map(|(_, n)| *n)
-            .collect();
-        let BeginSearch::Index(i) = ks.begin else {
-            panic!("sorted-set commands begin by index")
-        };
-        let find = match ks.find {
-            FindKeys::Range {
-                lastkey,
-                keystep,
-                limit,
-            } => format!("range {lastkey} {keystep} {limit}"),
-            FindKeys::Keynum {
-                keynumidx,
-                firstkey,
-                keystep,
-            } => {
-                format!("keynum {keynumidx} {firstkey} {keystep}")
-            }
-            FindKeys::Unknown => panic!("no unknown key specs here"),
-        };
-        out += &format!(" | {} index {i} {find}", kf.join(" "));
-    }
-    if !spec.tips.is_empty() {
-        out += &format!(" | {}", spec.tips.join(" "));
-    }
-    out
-}
 
 #[test]
 fn command_info_matches_redis() {
