@@ -210,11 +210,6 @@ impl<'a> Keys<'a> {
         self.slot(key_slot(key)).db(db)
     }
 
-    /// The table holding `key` in database `db` (MOVE, COPY ... DB).
-    pub fn db_for_in(&mut self, key: &[u8], db: usize) -> &mut Db {
-        self.slot(key_slot(key)).db(db)
-    }
-
     /// The one lookup path: lazy expiry, optional hit/miss counting (`read`) and access-time
     /// update (`touch`, unless the client asked for NO-TOUCH).
     fn lookup(&mut self, db: usize, key: &[u8], read: bool, touch: bool) -> Option<EntryMut<'_>> {
