@@ -107,11 +107,8 @@ fn has_expired_parts(entry: &Entry, now: u64) -> bool {
 }
 
 /// Lazy expiry of sub-elements; true when the value was left empty (the caller deletes it).
-fn expire_parts(table: &mut Db, hash: u64, key: &[u8], now: u64, stats: &ShardStats) -> bool {
-    let Some(mut e) = table.get_mut(hash, key) else {
-        return false;
-    };
-    match e.entry_mut().value_mut() {
+fn expire_parts(entry: &mut Entry, now: u64, stats: &ShardStats) -> bool {
+    match entry.value_mut() {
         shoal_store::ValueMut::Object(o) => {
             stats.expired_subkeys.add(o.expire_parts(now) as u64);
             o.is_empty_collection()
@@ -186,6 +183,19 @@ impl<'a> Keys<'a> {
         }
     }
 
+    /// The slot of `key`. Under a single-slot lock every key of the command lives in that slot
+    /// (dispatch locked the slot of each declared key), so the CRC16 is not computed again.
+    #[inline]
+    fn slot_of(&self, key: &[u8]) -> u16 {
+        match &self.locks {
+            Locks::One(s, _) => {
+                debug_assert_eq!(*s, key_slot(key), "key outside the locked slot");
+                *s
+            }
+            _ => key_slot(key),
+        }
+    }
+
     /// The locked slot `slot`; locks it now if the command holds no lock yet.
     pub fn slot(&mut self, slot: u16) -> &mut Slot {
         if matches!(self.locks, Locks::None) {
@@ -207,7 +217,7 @@ impl<'a> Keys<'a> {
     /// The table holding `key` in the current database.
     pub fn db_for(&mut self, key: &[u8]) -> &mut Db {
         let db = self.db;
-        self.slot(key_slot(key)).db(db)
+        self.slot(self.slot_of(key)).db(db)
     }
 
     /// The one lookup path: lazy expiry, optional hit/miss counting (`read`) and access-time
@@ -217,44 +227,28 @@ impl<'a> Keys<'a> {
         let (now, stats) = (self.now, self.stats);
         let touch = touch && !self.no_touch;
         let (lru, lfu) = (self.lru, self.lfu);
-        let slot = self.slot(key_slot(key));
-        let Some(table) = slot.db_if_exists(db) else {
-            // A slot that never held a key in this db: still a miss for INFO stats.
-            if read {
-                stats.keyspace_misses.inc();
-            }
-            return None;
-        };
-        let (expired, parts_due) = match table.get(hash, key) {
-            None => {
-                if read {
-                    stats.keyspace_misses.inc();
+        let slot = self.slot_of(key);
+        let found = self.slot(slot).db_if_exists(db).and_then(|table| {
+            table.find_live(hash, key, |e| {
+                if is_expired(e, now) {
+                    stats.expired_keys.inc();
+                    return true;
                 }
-                return None;
+                // Sub-elements with their own expiry (hash fields) are dropped before anyone
+                // sees the value; a collection left empty goes away like an expired key.
+                has_expired_parts(e, now) && expire_parts(e, now, stats)
+            })
+        });
+        let Some(mut e) = found else {
+            // Absent, expired, or a slot that never held a key in this db: all misses.
+            if read {
+                stats.keyspace_misses.inc();
             }
-            Some(e) => (is_expired(e, now), has_expired_parts(e, now)),
+            return None;
         };
-        if expired {
-            table.remove(hash, key);
-            stats.expired_keys.inc();
-            if read {
-                stats.keyspace_misses.inc();
-            }
-            return None;
-        }
-        // Sub-elements with their own expiry (hash fields) are dropped before anyone sees the
-        // value; a collection left empty goes away like an expired key.
-        if parts_due && expire_parts(table, hash, key, now, stats) {
-            table.remove(hash, key);
-            if read {
-                stats.keyspace_misses.inc();
-            }
-            return None;
-        }
         if read {
             stats.keyspace_hits.inc();
         }
-        let mut e = table.get_mut(hash, key)?;
         if touch {
             let field = match lfu {
                 Some(p) => lru::lfu_access(e.entry().lru(), now, p),
@@ -342,7 +336,7 @@ impl<'a> Keys<'a> {
             // new key starts at the LFU initial value.
             let now = self.now;
             let old = self
-                .slot(key_slot(key))
+                .slot(self.slot_of(key))
                 .db_if_exists(db)
                 .and_then(|t| t.get(hash, key))
                 .filter(|e| !is_expired(e, now))
@@ -354,7 +348,7 @@ impl<'a> Keys<'a> {
         } else {
             self.lru
         };
-        self.slot(key_slot(key))
+        self.slot(self.slot_of(key))
             .db(db)
             .set(hash, key, value, expire, lru);
     }
@@ -362,7 +356,7 @@ impl<'a> Keys<'a> {
     /// Inserts a ready entry (RENAME, MOVE, COPY); the key must be absent.
     pub fn insert_in(&mut self, db: usize, entry: Entry) {
         let key_hash = hash_key(entry.key());
-        let slot = key_slot(entry.key());
+        let slot = self.slot_of(entry.key());
         self.slot(slot).db(db).insert_entry(key_hash, entry);
     }
 
@@ -374,7 +368,7 @@ impl<'a> Keys<'a> {
 
     pub fn remove_in(&mut self, db: usize, key: &[u8]) -> Option<Entry> {
         self.lookup(db, key, false, false)?;
-        let slot = self.slot(key_slot(key));
+        let slot = self.slot(self.slot_of(key));
         let e = slot.db(db).remove(hash_key(key), key);
         slot.shrink();
         e
@@ -389,7 +383,7 @@ impl<'a> Keys<'a> {
     /// As `changed`, for a key of another database (MOVE, COPY ... DB).
     pub fn changed_in(&mut self, db: usize, _event: &'static str, key: &[u8]) {
         self.dirty += 1;
-        let slot = self.slot(key_slot(key));
+        let slot = self.slot(self.slot_of(key));
         slot.touch_watched(db, key);
         let waited_on = slot
             .blocked

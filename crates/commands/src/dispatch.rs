@@ -4,7 +4,6 @@
 //! is right and every slot its keys live in is locked (ascending order when several).
 
 use std::sync::atomic::Ordering::Relaxed;
-use std::time::Instant;
 
 use shoal_resp::{Args, ReplyBuf};
 use smallvec::SmallVec;
@@ -12,7 +11,7 @@ use smallvec::SmallVec;
 use crate::client::Client;
 use crate::ctx::{Ctx, Keys, Locks};
 use crate::errors::{error_prefix, unknown_command, Error};
-use crate::keys::key_positions;
+use crate::keys::{key_positions, single_key_position};
 use crate::monitor;
 use crate::registry::{registry, RegEntry};
 use crate::spec::Flags;
@@ -239,9 +238,9 @@ pub fn call(ctx: &mut Ctx<'_>, entry: &RegEntry, args: &Args<'_>) {
     ctx.keys.no_touch = ctx.client.no_touch;
     ctx.keys.lfu = crate::ctx::lfu_params(&server.config);
     let dirty_before = ctx.keys.dirty;
-    let started = Instant::now();
+    let started = shoal_util::ticks::now();
     let result = (spec.handler)(ctx, args);
-    let nanos = started.elapsed().as_nanos() as u64;
+    let nanos = shoal_util::ticks::elapsed_nanos(started, shoal_util::ticks::now());
     cstats.calls.inc();
     cstats.usec.add(nanos / 1000);
     cstats.latency.record(nanos);
@@ -273,6 +272,13 @@ fn lock_keys<'s>(
     if spec.key_specs.is_empty() && spec.keys_proc.is_none() {
         return Locks::None;
     }
+    if let Some(p) = single_key_position(spec) {
+        if p >= args.len() || p < 1 {
+            return Locks::None;
+        }
+        let slot = shoal_util::key_slot(args.get(p));
+        return lock_one(server, shard, slot);
+    }
     let mut positions = crate::spec::KeyPositions::new();
     key_positions(spec, args, &mut positions);
     let mut slots: SmallVec<[u16; 8]> = positions
@@ -284,14 +290,61 @@ fn lock_keys<'s>(
     let ks = &server.keyspace;
     match slots.len() {
         0 => Locks::None,
-        1 => {
-            let mut waited = false;
-            let g = ks.lock_counting(slots[0], &mut waited);
-            if waited {
-                shard.slot_lock_waits.inc();
-            }
-            Locks::One(slots[0], g)
-        }
+        1 => lock_one(server, shard, slots[0]),
         _ => Locks::Many(ks.lock_many(&slots)),
+    }
+}
+
+/// The slot and table hash of a command's key when it has exactly one (GET, SET, INCR...), so
+/// a connection can warm it before the command runs (see `shoal_store::prefetch`).
+pub fn prefetch_target(args: &Args<'_>) -> Option<(u16, u64)> {
+    let entry = registry().lookup(args.get(0))?;
+    let p = single_key_position(entry.spec)?;
+    if p == 0 || p >= args.len() {
+        return None;
+    }
+    let key = args.get(p);
+    Some((shoal_util::key_slot(key), shoal_store::hash_key(key)))
+}
+
+fn lock_one<'s>(server: &'s Server, shard: &ShardStats, slot: u16) -> Locks<'s> {
+    let mut waited = false;
+    let g = server.keyspace.lock_counting(slot, &mut waited);
+    if waited {
+        shard.slot_lock_waits.inc();
+    }
+    Locks::One(slot, g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(parts: &[&str]) -> Vec<Vec<u8>> {
+        parts.iter().map(|p| p.as_bytes().to_vec()).collect()
+    }
+
+    fn target(parts: &[&str]) -> Option<(u16, u64)> {
+        let owned = args(parts);
+        let slices: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+        prefetch_target(&Args::from_slices(&slices))
+    }
+
+    #[test]
+    fn prefetch_targets_only_single_key_commands() {
+        let expect = |k: &str| {
+            Some((
+                shoal_util::key_slot(k.as_bytes()),
+                shoal_store::hash_key(k.as_bytes()),
+            ))
+        };
+        assert_eq!(target(&["get", "{a}x"]), expect("{a}x"));
+        assert_eq!(target(&["SET", "k", "v"]), expect("k"));
+        assert_eq!(target(&["lpush", "q", "1", "2"]), expect("q"));
+        // Several keys, no key, a missing key argument, an unknown command: nothing to warm.
+        assert_eq!(target(&["mset", "a", "1", "b", "2"]), None);
+        assert_eq!(target(&["ping"]), None);
+        assert_eq!(target(&["get"]), None);
+        assert_eq!(target(&["nosuchcommand", "k"]), None);
     }
 }

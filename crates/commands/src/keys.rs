@@ -6,6 +6,23 @@ use shoal_util::string2ll;
 
 use crate::spec::{BeginSearch, CommandSpec, FindKeys, KeyPositions};
 
+/// The position of the only key of a command with one fixed key spec (GET, SET, INCR, LPUSH...:
+/// most traffic), so dispatch can skip the general walk.
+#[inline]
+pub fn single_key_position(spec: &CommandSpec) -> Option<usize> {
+    match (spec.keys_proc, spec.key_specs) {
+        (
+            None,
+            [crate::spec::KeySpec {
+                begin: BeginSearch::Index(i),
+                find: FindKeys::Range { lastkey: 0, .. },
+                ..
+            }],
+        ) => Some(*i as usize),
+        _ => None,
+    }
+}
+
 /// Appends the argument positions of every key to `out`. Positions past the end (a variadic
 /// command given too few arguments) are skipped: the handler reports the error.
 pub fn key_positions(spec: &CommandSpec, args: &Args<'_>, out: &mut KeyPositions) {

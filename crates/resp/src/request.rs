@@ -201,6 +201,12 @@ impl RequestParser {
         }
     }
 
+    /// Forgets a frame left half-parsed, keeping the buffers (a look-ahead parser that
+    /// stopped at an incomplete frame starts over elsewhere next time).
+    pub fn reset(&mut self) {
+        self.stage = Stage::Idle;
+    }
+
     /// Parses the frame that starts at `buf[0]`. On `Command`, the arguments
     /// stay available through [`args`](Self::args) until the next call.
     ///

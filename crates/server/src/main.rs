@@ -73,6 +73,8 @@ fn main() {
         }
     };
     raise_open_files_limit(config.maxclients());
+    // The command timer's calibration costs ~10 ms: paid here, not by the first client.
+    shoal_util::ticks::init();
     let config = Arc::new(config);
     let running = match shoal_server::start(config) {
         Ok(r) => r,

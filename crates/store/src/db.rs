@@ -98,6 +98,36 @@ impl Db {
             .map(|entry| EntryMut { entry, expires })
     }
 
+    /// Finds `key` and lets `stale` decide on the entry itself whether it must go (an expired
+    /// key, a collection emptied by sub-element expiry): one probe serves every outcome.
+    pub fn find_live(
+        &mut self,
+        hash: u64,
+        key: &[u8],
+        stale: impl FnOnce(&mut Entry) -> bool,
+    ) -> Option<EntryMut<'_>> {
+        let Db { table, expires, .. } = self;
+        let mut found = table.find_entry(hash, |e| e.key() == key).ok()?;
+        if stale(found.get_mut()) {
+            let (entry, _) = found.remove();
+            adjust(expires, entry.expire().is_some(), false);
+            return None;
+        }
+        Some(EntryMut {
+            entry: found.into_mut(),
+            expires,
+        })
+    }
+
+    /// Starts loading the entry blocks a lookup of `hash` would compare (usually one): the
+    /// probe touches the table's control bytes and pointers, never an entry.
+    pub fn prefetch(&self, hash: u64) {
+        self.table.find(hash, |e| {
+            e.prefetch();
+            false
+        });
+    }
+
     /// Inserts or overwrites `key`; the old entry (if any) is dropped.
     pub fn set(
         &mut self,

@@ -89,6 +89,12 @@ pub fn encoding_for(value: &[u8]) -> StrEncoding {
 }
 
 impl Entry {
+    /// Starts loading the block's first cache line (kind, key and small values).
+    #[inline]
+    pub fn prefetch(&self) {
+        crate::prefetch::line(self.ptr.as_ptr());
+    }
+
     pub fn new(key: &[u8], value: NewValue<'_>, expire: Option<u64>, lru: u32) -> Entry {
         Self::build(key, value, expire, lru)
     }

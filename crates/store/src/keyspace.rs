@@ -148,6 +148,24 @@ impl Keyspace {
         cell.lock()
     }
 
+    /// Starts loading a slot's lock word and first table into the cache (see
+    /// [`crate::prefetch`]): the first step of warming a pipelined command's key.
+    #[inline]
+    pub fn prefetch_slot(&self, slot: u16) {
+        crate::prefetch::line(&self.slots[slot as usize] as *const SlotCell as *const u8);
+    }
+
+    /// Second step, once the slot's line has arrived: probes the key's table without reading
+    /// any entry and starts loading the entry block it would compare. Skipped when another
+    /// thread holds the slot: a hint must never wait.
+    pub fn prefetch_key(&self, slot: u16, db: usize, hash: u64) {
+        if let Some(g) = self.slots[slot as usize].lock.try_lock() {
+            if let Some(table) = g.db_ref(db) {
+                table.prefetch(hash);
+            }
+        }
+    }
+
     /// Locks several slots in ascending order; `slots` must be sorted and free of duplicates.
     pub fn lock_many(&self, slots: &[u16]) -> Vec<(u16, SlotGuard<'_>)> {
         debug_assert!(slots.windows(2).all(|w| w[0] < w[1]));

@@ -13,6 +13,7 @@ pub mod keyspace;
 pub mod list;
 pub mod lru;
 pub mod object;
+pub mod prefetch;
 pub mod set;
 pub mod watch;
 pub mod zset;

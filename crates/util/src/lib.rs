@@ -7,6 +7,7 @@ mod glob;
 mod longdouble;
 mod num;
 mod slot;
+pub mod ticks;
 
 pub use glob::glob_match;
 pub use longdouble::{

@@ -22,6 +22,8 @@ use super::hooks::Hooks;
 /// Buffers above this are given back after a batch, so idle connections stay small.
 const KEEP_BUFFER: usize = 64 * 1024;
 const READ_CHUNK: usize = 16 * 1024;
+/// How many pipelined commands have their keys warmed at a time (see `warm`).
+const WARM_AHEAD: usize = 16;
 
 thread_local! {
     /// Each shard thread's read buffer, shared by its connections (one runs at a time).
@@ -63,6 +65,7 @@ pub async fn serve(
         hooks,
         rx,
         stop,
+        ahead: RequestParser::new(),
     };
     conn.run().await;
     shoal_commands::blocking::leave(&server, &mut conn.client);
@@ -84,6 +87,8 @@ struct Conn {
     hooks: Arc<Hooks>,
     rx: tokio::sync::mpsc::UnboundedReceiver<Vec<u8>>,
     stop: watch::Receiver<bool>,
+    /// Parses ahead of the commands being run, to warm their keys.
+    ahead: RequestParser,
 }
 
 impl Conn {
@@ -342,7 +347,19 @@ impl Conn {
         // One clock read per batch: the commands of a pipeline run within microseconds.
         let now = unix_ms();
         let mut pos = 0;
+        // Bytes whose commands are already warmed; the first command of a read runs cold, so
+        // a connection that sends one command at a time never pays for looking ahead.
+        let mut warmed = 0;
         while pos < data.len() {
+            if pos > 0 && pos >= warmed {
+                warmed = warm(
+                    &mut self.ahead,
+                    server,
+                    self.client.db,
+                    &data[pos..],
+                    limits,
+                ) + pos;
+            }
             match parser.parse(&data[pos..], limits) {
                 Ok(Parsed::Incomplete) => break,
                 Ok(Parsed::Empty { consumed }) => pos += consumed,
@@ -386,6 +403,46 @@ impl Conn {
             blocked: None,
         }
     }
+}
+
+/// Starts loading the keys of the next `WARM_AHEAD` complete commands in `data` into the cache,
+/// all slot lines first and then the table probes, so their misses overlap (see
+/// `shoal_store::prefetch`). Returns how many bytes it looked at.
+fn warm(
+    ahead: &mut RequestParser,
+    server: &Server,
+    db: usize,
+    data: &[u8],
+    limits: &Limits,
+) -> usize {
+    let mut targets = [(0u16, 0u64); WARM_AHEAD];
+    let mut n = 0;
+    let mut pos = 0;
+    while n < WARM_AHEAD && pos < data.len() {
+        match ahead.parse(&data[pos..], limits) {
+            Ok(Parsed::Command { consumed }) => {
+                let args = ahead.args(&data[pos..]);
+                if let Some(t) = shoal_commands::dispatch::prefetch_target(&args) {
+                    targets[n] = t;
+                    n += 1;
+                }
+                pos += consumed;
+            }
+            Ok(Parsed::Empty { consumed }) => pos += consumed,
+            // An unfinished or bad frame: the normal parse deals with it.
+            _ => {
+                ahead.reset();
+                pos = data.len();
+            }
+        }
+    }
+    for &(slot, _) in &targets[..n] {
+        server.keyspace.prefetch_slot(slot);
+    }
+    for &(slot, hash) in &targets[..n] {
+        server.keyspace.prefetch_key(slot, db, hash);
+    }
+    pos
 }
 
 async fn sleep_or_never(d: Option<Duration>) {
