@@ -32,5 +32,9 @@ microbench:
 fuzz SECONDS="60":
     bash crates/resp/fuzz/smoke.sh {{SECONDS}}
 
+# Offline validation of the Kubernetes manifests (deploy/kubernetes); --install fetches the validators.
+k8s-check *ARGS:
+    bash deploy/kubernetes/check.sh {{ARGS}}
+
 ci:
     bash .ci/run
