@@ -409,11 +409,17 @@ impl Diff {
         };
         let is_quit = cmd.name() == b"quit";
         if rraw != sraw {
-            let mut redis_type = |key: &[u8]| match exchange(r, &[b"TYPE", key]) {
-                Reply::Got(Value::Simple(t), _) => t,
-                _ => Vec::new(),
+            let mut ask_redis = |q: &[&[u8]]| match exchange(r, q) {
+                Reply::Got(v, _) => v,
+                Reply::Closed => Value::Null,
             };
-            if let Some(why) = allow::changed_in_7_2(&refs, &rraw, &sraw, &mut redis_type) {
+            let mut ask_shoal = |q: &[&[u8]]| match exchange(s, q) {
+                Reply::Got(v, _) => v,
+                Reply::Closed => Value::Null,
+            };
+            if let Some(why) =
+                allow::changed_in_7_2(&refs, &rraw, &sraw, &mut ask_redis, &mut ask_shoal)
+            {
                 *self.stats.borrow_mut().changed.entry(why).or_default() += 1;
                 return Ok(Flow::Go);
             }

@@ -175,9 +175,9 @@ fn crafted() -> BoxedStrategy<A> {
     .boxed()
 }
 
-fn hll_op() -> BoxedStrategy<Cmd> {
-    noisy(
-        prop_oneof![
+/// `retune`: sometimes change hll-sparse-max-bytes mid-sequence.
+fn hll_op(retune: bool) -> BoxedStrategy<Cmd> {
+    let ops = prop_oneof![
             10 => (key(), prop::collection::vec(element(), 0..=5)).prop_map(|(k, els)| {
                 let mut a = vec![lit("PFADD"), k];
                 a.extend(els);
@@ -207,9 +207,18 @@ fn hll_op() -> BoxedStrategy<Cmd> {
             1 => on_key("TYPE", Cmp::Exact),
             1 => on_key("STRLEN", Cmp::Exact),
             1 => key().prop_map(|k| Cmd::new(vec![lit("OBJECT"), lit("ENCODING"), k], Cmp::Exact)),
-        ]
-        .boxed(),
-    )
+    ];
+    if retune {
+        let config = token(&["0", "1", "30", "60", "3000"]).prop_map(|n| {
+            Cmd::new(
+                vec![lit("CONFIG"), lit("SET"), lit("hll-sparse-max-bytes"), n],
+                Cmp::Exact,
+            )
+        });
+        noisy(prop_oneof![30 => ops, 1 => config].boxed())
+    } else {
+        noisy(ops.boxed())
+    }
 }
 
 #[test]
@@ -217,7 +226,7 @@ fn hll_match_redis() {
     let Some(diff) = Diff::start("hll") else {
         return;
     };
-    diff.check(cases(400), case(hll_op(), 20));
+    diff.check(cases(400), case(hll_op(false), 20));
 }
 
 #[test]
@@ -234,7 +243,7 @@ fn hll_small_sparse_limit_match_redis() {
         ],
         Cmp::Exact,
     );
-    let ops = case(hll_op(), 20).prop_map(move |mut c| {
+    let ops = case(hll_op(true), 20).prop_map(move |mut c| {
         c.cmds.insert(0, setup.clone());
         c
     });
