@@ -11,6 +11,14 @@
 //!   (7.0 keeps CLIENT NO-EVICT across RESET, 7.2 clears it).
 //! - COMMAND INFO in RESP3: 7.0 sends some parts as sets where 7.2 sends arrays; the
 //!   COMMAND INFO differential compares in RESP2 only.
+//! - SADD: 7.2 sizes the set by the number of arguments, duplicates included (a new set, or an
+//!   intset, given more members than set-max-intset-entries goes straight to a listpack or a
+//!   hashtable), where 7.0 only looks at the members it really adds. diff::sets never sends
+//!   more SADD members than set-max-intset-entries, except distinct ones (bulk_sadd).
+//! - SPOP leaves a set whose encoding differs between 7.0 and 7.2 (7.2 may rebuild a
+//!   hashtable as a listpack); diff::sets rebuilds the key on both servers after an SPOP.
+//! - SSCAN from a cursor other than 0 lands on different members in a 7.0 hashtable and a 7.2
+//!   listpack (which ignores the cursor); diff::sets only starts scans at 0 or bad cursors.
 
 use shoal_resp::Value;
 
