@@ -178,35 +178,35 @@ fn crafted() -> BoxedStrategy<A> {
 /// `retune`: sometimes change hll-sparse-max-bytes mid-sequence.
 fn hll_op(retune: bool) -> BoxedStrategy<Cmd> {
     let ops = prop_oneof![
-            10 => (key(), prop::collection::vec(element(), 0..=5)).prop_map(|(k, els)| {
-                let mut a = vec![lit("PFADD"), k];
-                a.extend(els);
-                Cmd::new(a, Cmp::Exact)
-            }),
-            2 => bulk_pfadd(),
-            5 => keys(1, 3).prop_map(|ks| {
-                let mut a = vec![lit("PFCOUNT")];
-                a.extend(ks);
-                Cmd::new(a, Cmp::Exact)
-            }),
-            3 => (key(), keys(0, 3)).prop_map(|(dst, ks)| {
-                let mut a = vec![lit("PFMERGE"), dst];
-                a.extend(ks);
-                Cmd::new(a, Cmp::Exact)
-            }),
-            6 => on_key("GET", Cmp::Exact),
-            4 => (key(), crafted()).prop_map(|(k, v)| Cmd::new(vec![lit("SET"), k, v], Cmp::Exact)),
-            1 => (key(), value()).prop_map(|(k, v)| Cmd::new(vec![lit("SET"), k, v], Cmp::Exact)),
-            1 => (key(), value()).prop_map(|(k, v)| Cmd::new(vec![lit("APPEND"), k, v], Cmp::Exact)),
-            1 => (key(), (0i64..40).prop_map(|i| lit(i.to_string())), value())
-                .prop_map(|(k, o, v)| Cmd::new(vec![lit("SETRANGE"), k, o, v], Cmp::Exact)),
-            2 => (token(&["GETREG", "ENCODING", "TODENSE", "DECODE", "NOPE"]), key())
-                .prop_map(|(s, k)| Cmd::new(vec![lit("PFDEBUG"), s, k], Cmp::Exact)),
-            1 => other_type(),
-            1 => on_key("DEL", Cmp::Exact),
-            1 => on_key("TYPE", Cmp::Exact),
-            1 => on_key("STRLEN", Cmp::Exact),
-            1 => key().prop_map(|k| Cmd::new(vec![lit("OBJECT"), lit("ENCODING"), k], Cmp::Exact)),
+        10 => (key(), prop::collection::vec(element(), 0..=5)).prop_map(|(k, els)| {
+            let mut a = vec![lit("PFADD"), k];
+            a.extend(els);
+            Cmd::new(a, Cmp::Exact)
+        }),
+        2 => bulk_pfadd(),
+        5 => keys(1, 3).prop_map(|ks| {
+            let mut a = vec![lit("PFCOUNT")];
+            a.extend(ks);
+            Cmd::new(a, Cmp::Exact)
+        }),
+        3 => (key(), keys(0, 3)).prop_map(|(dst, ks)| {
+            let mut a = vec![lit("PFMERGE"), dst];
+            a.extend(ks);
+            Cmd::new(a, Cmp::Exact)
+        }),
+        6 => on_key("GET", Cmp::Exact),
+        4 => (key(), crafted()).prop_map(|(k, v)| Cmd::new(vec![lit("SET"), k, v], Cmp::Exact)),
+        1 => (key(), value()).prop_map(|(k, v)| Cmd::new(vec![lit("SET"), k, v], Cmp::Exact)),
+        1 => (key(), value()).prop_map(|(k, v)| Cmd::new(vec![lit("APPEND"), k, v], Cmp::Exact)),
+        1 => (key(), (0i64..40).prop_map(|i| lit(i.to_string())), value())
+            .prop_map(|(k, o, v)| Cmd::new(vec![lit("SETRANGE"), k, o, v], Cmp::Exact)),
+        2 => (token(&["GETREG", "ENCODING", "TODENSE", "DECODE", "NOPE"]), key())
+            .prop_map(|(s, k)| Cmd::new(vec![lit("PFDEBUG"), s, k], Cmp::Exact)),
+        1 => other_type(),
+        1 => on_key("DEL", Cmp::Exact),
+        1 => on_key("TYPE", Cmp::Exact),
+        1 => on_key("STRLEN", Cmp::Exact),
+        1 => key().prop_map(|k| Cmd::new(vec![lit("OBJECT"), lit("ENCODING"), k], Cmp::Exact)),
     ];
     if retune {
         let config = token(&["0", "1", "30", "60", "3000"]).prop_map(|n| {
