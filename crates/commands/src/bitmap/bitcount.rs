@@ -1,8 +1,9 @@
 //! BITCOUNT key [start end [BYTE | BIT]]
 //!
 //! Counts the set bits of the string, or of a range of it in bytes (default) or bits, with
-//! negative indexes counting from the end. As in Redis 7.2, arguments are checked before the
-//! key is looked up, so a malformed call errors even on a missing key.
+//! negative indexes counting from the end. As in Redis 7.2, the key is looked up before the
+//! range is parsed, so a missing key answers 0 whatever follows it (Redis 7.4 swapped the
+//! order).
 
 use shoal_resp::Args;
 
@@ -68,29 +69,29 @@ pub(super) fn unit_is_bit(arg: &[u8]) -> Result<bool, Error> {
 }
 
 fn bitcount(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
-    let (start, end, in_bits) = match a.len() {
-        2 => (0, -1, false),
-        4 | 5 => {
-            let start = args::int(a.get(2))?;
-            let end = args::int(a.get(3))?;
-            let in_bits = a.len() == 5 && unit_is_bit(a.get(4))?;
-            (start, end, in_bits)
-        }
-        _ => return Err(Error::Syntax),
-    };
     let Some(entry) = ctx.keys.get(a.get(1)) else {
         ctx.out.int(0);
         return Ok(());
     };
     let bytes = string_of(entry)?;
+    let (start, end, in_bits) = match a.len() {
+        2 => (0, -1, false),
+        4 | 5 => {
+            let start = args::int(a.get(2))?;
+            let end = args::int(a.get(3))?;
+            // An empty negative range answers before the unit is looked at, as in Redis.
+            if start < 0 && end < 0 && start > end {
+                ctx.out.int(0);
+                return Ok(());
+            }
+            let in_bits = a.len() == 5 && unit_is_bit(a.get(4))?;
+            (start, end, in_bits)
+        }
+        _ => return Err(Error::Syntax),
+    };
     let len = bytes.len() as i64;
     let total = if in_bits { len * 8 } else { len };
-    let range = if start < 0 && end < 0 && start > end {
-        None
-    } else {
-        clamp_range(start, end, total)
-    };
-    let n = match range {
+    let n = match clamp_range(start, end, total) {
         None => 0,
         Some((s, e)) if in_bits => count_ones(bytes, s, e),
         Some((s, e)) => count_ones(bytes, s * 8, e * 8 + 7),

@@ -3,7 +3,8 @@
 //! The position of the first bit set to `bit`. Without an explicit end, the string counts as
 //! followed by zero bits, so looking for 0 in an all-ones string answers the first bit past
 //! its end; with an end given, a range holding no such bit answers -1. A missing key is an
-//! endless run of zeros (0 for bit 0, -1 for bit 1).
+//! endless run of zeros (0 for bit 0, -1 for bit 1). As in Redis 7.2, only the bit is parsed
+//! before the key is looked up: a missing key answers whatever range follows.
 
 use shoal_resp::Args;
 
@@ -53,6 +54,11 @@ fn bitpos(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
         Some(1) => true,
         Some(_) => return Err(Error::Static("ERR The bit argument must be 1 or 0.")),
     };
+    let Some(entry) = ctx.keys.get(a.get(1)) else {
+        ctx.out.int(if bit { -1 } else { 0 });
+        return Ok(());
+    };
+    let bytes = string_of(entry)?;
     let (start, end, in_bits, end_given) = match a.len() {
         3 => (0, -1, false, false),
         4..=6 => {
@@ -67,11 +73,6 @@ fn bitpos(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
         }
         _ => return Err(Error::Syntax),
     };
-    let Some(entry) = ctx.keys.get(a.get(1)) else {
-        ctx.out.int(if bit { -1 } else { 0 });
-        return Ok(());
-    };
-    let bytes = string_of(entry)?;
     let len = bytes.len() as i64;
     let total = if in_bits { len * 8 } else { len };
     let pos = match clamp_range(start, end, total) {

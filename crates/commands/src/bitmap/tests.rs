@@ -164,7 +164,7 @@ fn writes_keep_the_ttl_and_expired_keys_start_afresh() {
 }
 
 #[test]
-fn bitcount_ranges_units_and_redis_7_2_argument_order() {
+fn bitcount_ranges_units_and_lookup_before_arguments() {
     let mut t = TestServer::new();
     t.run(&["SET", "s", "foobar"]);
     assert_eq!(t.text(&["BITCOUNT", "s"]), ":26\r\n");
@@ -182,17 +182,20 @@ fn bitcount_ranges_units_and_redis_7_2_argument_order() {
     t.run(&["SET", "empty", ""]);
     assert_eq!(t.text(&["BITCOUNT", "empty"]), ":0\r\n");
     assert_eq!(t.text(&["BITCOUNT", "empty", "0", "-1"]), ":0\r\n");
-    // Redis 7.2 checks the arguments before the key (7.0 answered 0 for a missing key).
-    assert_eq!(t.text(&["BITCOUNT", "missing", "0"]), SYNTAX);
-    assert_eq!(t.text(&["BITCOUNT", "missing", "0", "1", "x"]), SYNTAX);
-    assert_eq!(
-        t.text(&["BITCOUNT", "missing", "0", "1", "BIT", "x"]),
-        SYNTAX
-    );
-    assert_eq!(t.text(&["BITCOUNT", "missing", "a", "1"]), NOT_INT);
-    assert_eq!(t.text(&["BITCOUNT", "missing", "0", "b"]), NOT_INT);
+    // Redis 7.2 (like 7.0) looks the key up first: a missing key answers 0 whatever the
+    // range, a wrong type WRONGTYPE (checking the arguments first came with 7.4).
+    assert_eq!(t.text(&["BITCOUNT", "missing", "0"]), ":0\r\n");
+    assert_eq!(t.text(&["BITCOUNT", "missing", "0", "1", "x"]), ":0\r\n");
+    assert_eq!(t.text(&["BITCOUNT", "missing", "a", "1"]), ":0\r\n");
+    assert_eq!(t.text(&["BITCOUNT", "s", "0"]), SYNTAX);
+    assert_eq!(t.text(&["BITCOUNT", "s", "0", "1", "x"]), SYNTAX);
+    assert_eq!(t.text(&["BITCOUNT", "s", "0", "1", "BIT", "x"]), SYNTAX);
+    assert_eq!(t.text(&["BITCOUNT", "s", "a", "1"]), NOT_INT);
+    assert_eq!(t.text(&["BITCOUNT", "s", "0", "b"]), NOT_INT);
+    // An empty negative range answers 0 before the unit is checked.
+    assert_eq!(t.text(&["BITCOUNT", "s", "-1", "-2", "x"]), ":0\r\n");
     put_list(&t, "l");
-    assert_eq!(t.text(&["BITCOUNT", "l", "0", "1", "x"]), SYNTAX);
+    assert_eq!(t.text(&["BITCOUNT", "l", "0", "1", "x"]), WRONGTYPE);
     assert_eq!(t.text(&["BITCOUNT", "l", "0", "1"]), WRONGTYPE);
     assert_eq!(t.text(&["BITCOUNT", "l"]), WRONGTYPE);
 }
@@ -229,7 +232,7 @@ fn bitpos_rules() {
         t.text(&["BITPOS", "missing", "1", "5", "9", "BIT"]),
         ":-1\r\n"
     );
-    // Errors come before the lookup (Redis 7.2), the bit argument first.
+    // Only the bit is checked before the lookup (Redis 7.2; 7.4 checks the range first too).
     for bad in ["2", "-1"] {
         assert_eq!(
             t.text(&["BITPOS", "missing", bad, "x"]),
@@ -237,19 +240,20 @@ fn bitpos_rules() {
         );
     }
     assert_eq!(t.text(&["BITPOS", "missing", "x"]), NOT_INT);
-    assert_eq!(t.text(&["BITPOS", "missing", "1", "x"]), NOT_INT);
-    assert_eq!(t.text(&["BITPOS", "missing", "1", "0", "x"]), NOT_INT);
+    assert_eq!(t.text(&["BITPOS", "missing", "1", "x"]), ":-1\r\n");
     assert_eq!(
-        t.text(&["BITPOS", "missing", "1", "0", "x", "BITS"]),
-        SYNTAX
+        t.text(&["BITPOS", "missing", "0", "0", "x", "BITS"]),
+        ":0\r\n"
     );
-    assert_eq!(
-        t.text(&["BITPOS", "missing", "1", "0", "1", "BIT", "x"]),
-        SYNTAX
-    );
+    assert_eq!(t.text(&["BITPOS", "s", "1", "x"]), NOT_INT);
+    assert_eq!(t.text(&["BITPOS", "s", "1", "0", "x"]), NOT_INT);
+    // The unit is checked before the end.
+    assert_eq!(t.text(&["BITPOS", "s", "1", "0", "x", "BITS"]), SYNTAX);
+    assert_eq!(t.text(&["BITPOS", "s", "1", "0", "1", "BIT", "x"]), SYNTAX);
     put_list(&t, "l");
     assert_eq!(t.text(&["BITPOS", "l", "1"]), WRONGTYPE);
-    assert_eq!(t.text(&["BITPOS", "l", "1", "x"]), NOT_INT);
+    assert_eq!(t.text(&["BITPOS", "l", "1", "x"]), WRONGTYPE);
+    assert_eq!(t.text(&["BITPOS", "l", "x"]), NOT_INT);
 }
 
 #[test]

@@ -73,7 +73,9 @@ fn pfadd(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
                         }
                     }
                 }
-                if updated && !corrupt {
+                // Registers raised before a corruption was met stay raised, so the cached
+                // count is stale either way (Redis invalidates it with every raise).
+                if updated {
                     hll::invalidate_cache(&mut v);
                 }
                 if v.as_slice() != current {

@@ -145,6 +145,35 @@ fn corrupt_sketches() {
 }
 
 #[test]
+fn pfadd_stopped_by_corruption_still_invalidates_the_cache_of_what_it_raised() {
+    let mut t = TestServer::new();
+    t.run(&["CONFIG", "SET", "hll-sparse-max-bytes", "60"]);
+    // One XZERO over 16383 registers, one short, with a valid cached count of 0: additions
+    // work until the sketch has to turn dense, which finds the registers missing.
+    let mut short = empty_sketch(0);
+    short.truncate(16);
+    short.extend_from_slice(&[0x7f, 0xfe]);
+    set_bytes(&mut t, "h", &short);
+    let elements: Vec<String> = (0..100).map(|i| format!("x0_{i}")).collect();
+    let mut cmd = vec!["PFADD", "h"];
+    cmd.extend(elements.iter().map(String::as_str));
+    assert_eq!(t.text(&cmd), CORRUPT);
+    let v = get(&mut t, "h");
+    assert_eq!(v.len(), 60);
+    assert_eq!(&v[8..16], &[0, 0, 0, 0, 0, 0, 0, 0x80]);
+    assert_eq!(t.text(&["PFCOUNT", "h"]), CORRUPT);
+    // Nothing raised before the corruption: the cache stays as it was.
+    let mut tiny = empty_sketch(0);
+    tiny.truncate(16);
+    tiny.extend_from_slice(&[0x40, 0x00]);
+    tiny[8] = 7;
+    set_bytes(&mut t, "t", &tiny);
+    assert_eq!(t.text(&["PFADD", "t", "a"]), CORRUPT);
+    assert_eq!(get(&mut t, "t"), tiny);
+    assert_eq!(t.text(&["PFCOUNT", "t"]), ":7\r\n");
+}
+
+#[test]
 fn multi_key_pfcount_modifies_nothing_and_crosses_slots() {
     let mut t = TestServer::new();
     t.run(&["PFADD", "{a}1", "x", "y"]);

@@ -11,6 +11,16 @@
 //!   (7.0 keeps CLIENT NO-EVICT across RESET, 7.2 clears it).
 //! - COMMAND INFO in RESP3: 7.0 sends some parts as sets where 7.2 sends arrays; the
 //!   COMMAND INFO differential compares in RESP2 only.
+//! - SADD: 7.2 sizes the set by the number of arguments, duplicates included (a new set, or an
+//!   intset, given more members than set-max-intset-entries goes straight to a listpack or a
+//!   hashtable), where 7.0 only looks at the members it really adds. diff::sets never sends
+//!   more SADD members than set-max-intset-entries, except distinct ones (bulk_sadd).
+//! - SPOP leaves a set whose encoding differs between 7.0 and 7.2 (7.2 may rebuild a
+//!   hashtable as a listpack); diff::sets rebuilds the key on both servers after an SPOP.
+//! - SSCAN from a cursor other than 0 lands on different members in a 7.0 hashtable and a 7.2
+//!   listpack (which ignores the cursor); diff::sets only starts scans at 0 or bad cursors.
+
+use shoal_resp::Value;
 
 /// Commands and subcommands the 7.0 reference does not have (it answers "unknown command" or
 /// "unknown subcommand"), so they are never sent in differential runs and left out of the
@@ -125,14 +135,20 @@ pub fn effects_changed_in_7_2(args: &[&[u8]]) -> bool {
 }
 
 /// A reply difference explained by a behaviour change in 7.2 (the target), for this command.
-/// `redis_type` asks the reference for the type of the command's key (TYPE does not touch it).
+/// `redis` and `shoal` send a command to the reference and to shoal, for commands that do not
+/// change anything (TYPE, SMEMBERS and CONFIG GET do not even touch the key's access time).
 pub fn changed_in_7_2(
     args: &[&[u8]],
     redis_raw: &[u8],
     shoal_raw: &[u8],
-    redis_type: &mut dyn FnMut(&[u8]) -> Vec<u8>,
+    redis: &mut dyn FnMut(&[&[u8]]) -> Value,
+    shoal: &mut dyn FnMut(&[&[u8]]) -> Value,
 ) -> Option<&'static str> {
     let has = |word: &[u8]| args.iter().any(|a| a.eq_ignore_ascii_case(word));
+    let mut redis_type = |key: &[u8]| match redis(&[b"TYPE", key]) {
+        Value::Simple(t) => t,
+        _ => Vec::new(),
+    };
     // OBJECT ENCODING: 7.2 keeps small lists as a listpack (7.0: always quicklist) and small
     // sets of non-integers as a listpack (7.0: hashtable).
     if args.len() == 3
@@ -143,7 +159,12 @@ pub fn changed_in_7_2(
         if redis_raw == b"$9\r\nquicklist\r\n" && redis_type(args[2]) == b"list" {
             return Some("small lists are listpacks in 7.2");
         }
-        if redis_raw == b"$9\r\nhashtable\r\n" && redis_type(args[2]) == b"set" {
+        // Only where 7.2 could hold a listpack at all: within set-max-listpack-entries and
+        // -value (7.0 lacks those parameters, so their values come from shoal).
+        if redis_raw == b"$9\r\nhashtable\r\n"
+            && redis_type(args[2]) == b"set"
+            && set_fits_listpack(args[2], redis, shoal)
+        {
             return Some("small sets are listpacks in 7.2");
         }
     }
@@ -166,6 +187,39 @@ pub fn changed_in_7_2(
         return Some("HELLO validates all options before AUTH in 7.2");
     }
     None
+}
+
+/// Whether the set at `key` (as the reference holds it) is within shoal's set-max-listpack-*
+/// limits.
+fn set_fits_listpack(
+    key: &[u8],
+    redis: &mut dyn FnMut(&[&[u8]]) -> Value,
+    shoal: &mut dyn FnMut(&[&[u8]]) -> Value,
+) -> bool {
+    let mut limit = |name: &[u8]| {
+        let n = match shoal(&[b"CONFIG", b"GET", name]) {
+            Value::Array(kv) => kv.get(1).cloned(),
+            Value::Map(kv) => kv.first().map(|(_, v)| v.clone()),
+            _ => None,
+        };
+        match n {
+            Some(Value::Bulk(n)) => std::str::from_utf8(&n)
+                .ok()
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0),
+            _ => 0,
+        }
+    };
+    let entries = limit(b"set-max-listpack-entries");
+    let value = limit(b"set-max-listpack-value");
+    match redis(&[b"SMEMBERS", key]) {
+        Value::Array(m) | Value::Set(m) => {
+            m.len() as u64 <= entries
+                && m.iter()
+                    .all(|v| matches!(v, Value::Bulk(b) if b.len() as u64 <= value))
+        }
+        _ => false,
+    }
 }
 
 /// Known shoal bugs the differential runs tolerate (so they keep finding new ones); each one

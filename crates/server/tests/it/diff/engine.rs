@@ -66,6 +66,12 @@ pub enum Cmp {
     CommandInfo,
     /// Run on both, compare nothing (the command is there for its side effects).
     Nothing,
+    /// SPOP / SRANDMEMBER: the picks differ, so compare the reply's kind and size, check on
+    /// each server that every pick was a member (distinct unless SRANDMEMBER's count is
+    /// negative) and that what is left is the set before minus what SPOP took. An SPOP that
+    /// leaves members is followed by rebuilding the key on both servers from the reference's
+    /// remainder, so later commands meet the same set again.
+    Random,
 }
 
 #[derive(Clone, PartialEq, Eq)]
@@ -380,6 +386,10 @@ impl Diff {
             self.stats.borrow_mut().compared += 1;
             return scan_compare(r, s, &refs, at).map(|_| Flow::Go);
         }
+        if cmd.cmp == Cmp::Random && refs.len() >= 2 {
+            self.stats.borrow_mut().compared += 1;
+            return random_compare(r, s, &refs).map(|_| Flow::Go);
+        }
         let cmp = if allow::text_changed(&refs) {
             Cmp::Nothing
         } else if whole_command_table(&refs) {
@@ -399,11 +409,17 @@ impl Diff {
         };
         let is_quit = cmd.name() == b"quit";
         if rraw != sraw {
-            let mut redis_type = |key: &[u8]| match exchange(r, &[b"TYPE", key]) {
-                Reply::Got(Value::Simple(t), _) => t,
-                _ => Vec::new(),
+            let mut ask_redis = |q: &[&[u8]]| match exchange(r, q) {
+                Reply::Got(v, _) => v,
+                Reply::Closed => Value::Null,
             };
-            if let Some(why) = allow::changed_in_7_2(&refs, &rraw, &sraw, &mut redis_type) {
+            let mut ask_shoal = |q: &[&[u8]]| match exchange(s, q) {
+                Reply::Got(v, _) => v,
+                Reply::Closed => Value::Null,
+            };
+            if let Some(why) =
+                allow::changed_in_7_2(&refs, &rraw, &sraw, &mut ask_redis, &mut ask_shoal)
+            {
                 *self.stats.borrow_mut().changed.entry(why).or_default() += 1;
                 return Ok(Flow::Go);
             }
@@ -549,6 +565,8 @@ pub fn compare(cmp: Cmp, rv: &Value, rraw: &[u8], sv: &Value, sraw: &[u8]) -> Re
         Cmp::CommandInfo => sets_as_arrays(rv) == sets_as_arrays(sv),
         Cmp::Nothing => true,
         Cmp::Scan(_) => unreachable!("SCAN is compared by scan_compare"),
+        // Errors and arity mistakes reach here; everything else goes through random_compare.
+        Cmp::Random => false,
     };
     if ok {
         Ok(())
@@ -680,6 +698,114 @@ fn scan_compare(r: &mut Conn, s: &mut Conn, args: &[&[u8]], at: usize) -> Result
         fmt(&a),
         fmt(&b)
     ))
+}
+
+/// The members of a set (sorted), or the raw reply when it is not one (an error).
+fn members(c: &mut Conn, key: &[u8]) -> Result<Result<Vec<Vec<u8>>, Vec<u8>>, String> {
+    match exchange(c, &[b"SMEMBERS", key]) {
+        Reply::Got(Value::Array(items) | Value::Set(items), raw) => {
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Value::Bulk(b) => out.push(b),
+                    _ => return Err(format!("malformed SMEMBERS reply {}", show(&raw))),
+                }
+            }
+            out.sort();
+            Ok(Ok(out))
+        }
+        Reply::Got(_, raw) => Ok(Err(raw)),
+        Reply::Closed => Err("connection closed".into()),
+    }
+}
+
+/// What an SPOP / SRANDMEMBER reply picked: None when it is not a pick (an error).
+fn picks(v: &Value) -> Option<Vec<Vec<u8>>> {
+    match v {
+        Value::Null | Value::NullArray => Some(Vec::new()),
+        Value::Bulk(b) => Some(vec![b.clone()]),
+        Value::Array(a) | Value::Set(a) => a
+            .iter()
+            .map(|x| match x {
+                Value::Bulk(b) => Some(b.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+/// Checks one server's SPOP / SRANDMEMBER picks against its set before and after.
+fn check_picks(
+    pop: bool,
+    repeats: bool,
+    before: &[Vec<u8>],
+    picked: &[Vec<u8>],
+    after: &[Vec<u8>],
+) -> Result<(), String> {
+    let mut seen = std::collections::BTreeSet::new();
+    for p in picked {
+        if before.binary_search(p).is_err() {
+            return Err(format!("picked {} which was not a member", show(p)));
+        }
+        if !seen.insert(p.clone()) && !repeats {
+            return Err(format!("picked {} twice", show(p)));
+        }
+    }
+    let expected: Vec<Vec<u8>> = if pop {
+        before
+            .iter()
+            .filter(|m| !seen.contains(*m))
+            .cloned()
+            .collect()
+    } else {
+        before.to_vec()
+    };
+    if expected != after {
+        return Err(format!(
+            "{} members left, expected {}",
+            after.len(),
+            expected.len()
+        ));
+    }
+    Ok(())
+}
+
+fn random_compare(r: &mut Conn, s: &mut Conn, args: &[&[u8]]) -> Result<(), String> {
+    let pop = args[0].eq_ignore_ascii_case(b"spop");
+    let key = args[1];
+    let rb = members(r, key).map_err(|e| format!("redis: {e}"))?;
+    let sb = members(s, key).map_err(|e| format!("shoal: {e}"))?;
+    let (Reply::Got(rv, rraw), Reply::Got(sv, sraw)) = (exchange(r, args), exchange(s, args))
+    else {
+        return Err("connection closed".into());
+    };
+    let mismatch = |why: String| format!("{why}\nredis: {}\nshoal: {}", show(&rraw), show(&sraw));
+    let (Some(rp), Some(sp)) = (picks(&rv), picks(&sv)) else {
+        return compare(Cmp::Random, &rv, &rraw, &sv, &sraw).map_err(mismatch);
+    };
+    if !same_kind(&rv, &sv) || rp.len() != sp.len() {
+        return Err(mismatch("replies differ (Random: kind or count)".into()));
+    }
+    let repeats = !pop && args.get(2).is_some_and(|c| c.starts_with(b"-"));
+    let ra = members(r, key).map_err(|e| format!("redis: {e}"))?;
+    let sa = members(s, key).map_err(|e| format!("shoal: {e}"))?;
+    let (Ok(rb), Ok(ra), Ok(sb), Ok(sa)) = (rb, ra, sb, sa) else {
+        return Err(mismatch("picks from something that is not a set".into()));
+    };
+    check_picks(pop, repeats, &rb, &rp, &ra).map_err(|e| mismatch(format!("redis: {e}")))?;
+    check_picks(pop, repeats, &sb, &sp, &sa).map_err(|e| mismatch(format!("shoal: {e}")))?;
+    if ra != sa {
+        for c in [r, s] {
+            c.raw(&[b"DEL", key]);
+            if !ra.is_empty() {
+                let mut sadd: Vec<&[u8]> = vec![b"SADD", key];
+                sadd.extend(ra.iter().map(Vec::as_slice));
+                c.raw(&sadd);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The comparison rules themselves (no servers needed).

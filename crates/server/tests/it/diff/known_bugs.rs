@@ -70,3 +70,49 @@ fn db_number_outside_int_range() {
         ],
     );
 }
+
+/// BITCOUNT and BITPOS looked at their range before the key; Redis 7.2 (like 7.0) answers a
+/// missing key first and checks a range only against a string.
+#[test]
+fn bit_ranges_on_missing_keys() {
+    same_replies(
+        "bug-bit-ranges",
+        &[
+            &[b"BITCOUNT", b"nokey", b"0"],
+            &[b"BITCOUNT", b"nokey", b"a", b"b"],
+            &[b"BITCOUNT", b"nokey", b"0", b"1", b"BITS"],
+            &[b"BITPOS", b"nokey", b"1", b"x"],
+            &[b"BITPOS", b"nokey", b"0", b"0", b"1", b"BITS"],
+            &[b"SET", b"s", b"foobar"],
+            &[b"BITCOUNT", b"s", b"-1", b"-2", b"BITS"],
+            &[b"BITCOUNT", b"s", b"0"],
+            &[b"BITPOS", b"s", b"1", b"0", b"x", b"BITS"],
+            &[b"LPUSH", b"l", b"a"],
+            &[b"BITCOUNT", b"l", b"0"],
+            &[b"BITPOS", b"l", b"1", b"x"],
+        ],
+    );
+}
+
+/// A PFADD stopped by a corrupt sparse sketch keeps the registers it raised before, and Redis
+/// marks the cached count stale with each of them.
+#[test]
+fn pfadd_into_a_corrupt_sketch() {
+    let mut pfadd: Vec<Vec<u8>> = vec![b"PFADD".to_vec(), b"h".to_vec()];
+    pfadd.extend((0..100).map(|i| format!("x0_{i}").into_bytes()));
+    let pfadd: Vec<&[u8]> = pfadd.iter().map(Vec::as_slice).collect();
+    same_replies(
+        "bug-pfadd-corrupt",
+        &[
+            &[b"CONFIG", b"SET", b"hll-sparse-max-bytes", b"60"],
+            &[
+                b"SET",
+                b"h",
+                b"HYLL\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x7f\xfe",
+            ],
+            &pfadd,
+            &[b"GET", b"h"],
+            &[b"PFCOUNT", b"h"],
+        ],
+    );
+}

@@ -2,12 +2,15 @@
 //! compared. See ../README.md for how to run it and what is skipped when.
 
 mod allow;
+mod bitmaps;
 mod command_info;
 mod connection;
 mod engine;
 mod gen;
+mod hll;
 mod keyspace;
 mod known_bugs;
 mod protocol;
+mod sets;
 mod strings;
 mod zsets;
