@@ -128,7 +128,9 @@ pub fn sort_weight(s: &[u8]) -> Option<f64> {
     // Plain integers of up to 15 digits are exact doubles: no need to go through libc.
     let digits = s.strip_prefix(b"-").unwrap_or(s);
     if !digits.is_empty() && digits.len() <= 15 && digits.iter().all(u8::is_ascii_digit) {
-        let v = digits.iter().fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0')) as f64;
+        let v = digits
+            .iter()
+            .fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0')) as f64;
         return Some(if s[0] == b'-' { -v } else { v });
     }
     let mut out = 0f64;

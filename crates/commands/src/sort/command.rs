@@ -19,8 +19,7 @@ use super::pattern::with_value;
 use crate::ctx::{Ctx, Keys};
 use crate::errors::{c_arg, CmdResult, Error};
 use crate::spec::{
-    Acl, Arg, ArgFlags, ArgKind, BeginSearch, CommandSpec, FindKeys, Flags, Group, KeySpec,
-    KsFlags,
+    Acl, Arg, ArgFlags, ArgKind, BeginSearch, CommandSpec, FindKeys, Flags, Group, KeySpec, KsFlags,
 };
 
 const PATTERN_KEYS: KeySpec = KeySpec {

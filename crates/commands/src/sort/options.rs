@@ -127,9 +127,7 @@ pub fn sort_ro_keys(_args: &Args<'_>, out: &mut KeyPositions) {
 /// `STORE get STORE d` tell them apart).
 pub fn sort_locks_all(args: &Args<'_>) -> bool {
     match Options::parse(args, false) {
-        Ok(o) => {
-            o.reads_pattern_keys() || o.store.map(|(p, _)| p) != store_position(args)
-        }
+        Ok(o) => o.reads_pattern_keys() || o.store.map(|(p, _)| p) != store_position(args),
         // The handler fails on the same arguments before reading anything.
         Err(_) => false,
     }
