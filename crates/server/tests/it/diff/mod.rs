@@ -9,5 +9,6 @@ mod gen;
 mod keyspace;
 mod known_bugs;
 mod protocol;
+mod sort;
 mod strings;
 mod zsets;
