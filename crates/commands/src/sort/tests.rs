@@ -882,6 +882,25 @@ fn keys_are_the_sorted_key_and_the_last_store_destination() {
         t.text(&["COMMAND", "GETKEYS", "SORT_RO", "k", "GET", "#"]),
         "*1\r\n$1\r\nk\r\n"
     );
+    // As redis-server answers it.
+    assert_eq!(
+        t.text(&[
+            "COMMAND",
+            "GETKEYSANDFLAGS",
+            "SORT",
+            "k",
+            "LIMIT",
+            "0",
+            "1",
+            "STORE",
+            "d"
+        ]),
+        "*2\r\n*2\r\n$1\r\nk\r\n*2\r\n+RO\r\n+access\r\n*2\r\n$1\r\nd\r\n*2\r\n+OW\r\n+update\r\n"
+    );
+    assert_eq!(
+        t.text(&["COMMAND", "GETKEYSANDFLAGS", "SORT_RO", "k", "BY", "x"]),
+        "*1\r\n*2\r\n$1\r\nk\r\n*2\r\n+RO\r\n+access\r\n"
+    );
 }
 
 #[test]

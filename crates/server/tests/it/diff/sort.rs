@@ -282,6 +282,11 @@ fn sort_op() -> BoxedStrategy<Cmd> {
             )
         }),
         1 => Just(Cmd::new(vec![lit("EXISTS"), k("d")], Cmp::Exact)),
+        1 => (token(&["GETKEYS", "GETKEYSANDFLAGS"]), sort_cmd()).prop_map(|(sub, c)| {
+            let mut a = vec![lit("COMMAND"), sub];
+            a.extend(c.args);
+            Cmd::new(a, Cmp::Exact)
+        }),
     ]
     .boxed()
 }
