@@ -269,6 +269,9 @@ fn lock_keys<'s>(
     spec: &crate::spec::CommandSpec,
     args: &Args<'_>,
 ) -> Locks<'s> {
+    if spec.locks_all(args) {
+        return Locks::All(server.keyspace.lock_all());
+    }
     if spec.key_specs.is_empty() && spec.keys_proc.is_none() {
         return Locks::None;
     }

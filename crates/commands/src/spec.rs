@@ -17,6 +17,10 @@ pub type KeyPositions = smallvec::SmallVec<[usize; 8]>;
 /// Finds keys for commands whose key specs cannot (Redis's "getkeys_proc"), e.g. SORT.
 pub type KeysProc = fn(&Args<'_>, &mut KeyPositions);
 
+/// Decides from a command's arguments that it will read keys it cannot name in advance (SORT
+/// with BY/GET patterns), so dispatch must lock every slot, as EXEC does for keyless commands.
+pub type LockAllIf = fn(&Args<'_>) -> bool;
+
 bitflags! {
     /// Command flags, named and printed as Redis names them.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -344,6 +348,8 @@ pub struct CommandSpec {
     pub acl: Acl,
     pub key_specs: &'static [KeySpec],
     pub keys_proc: Option<KeysProc>,
+    /// When set and true for the arguments, the command runs with every slot locked.
+    pub lock_all_if: Option<LockAllIf>,
     pub tips: &'static [&'static str],
     pub group: Group,
     pub since: &'static str,
@@ -373,6 +379,7 @@ impl CommandSpec {
         acl: Acl::empty(),
         key_specs: &[],
         keys_proc: None,
+        lock_all_if: None,
         tips: &[],
         group: Group::Generic,
         since: "1.0.0",
@@ -422,6 +429,11 @@ impl CommandSpec {
             acl |= Acl::SLOW;
         }
         acl
+    }
+
+    /// True when these arguments make the command read keys outside its key specs.
+    pub fn locks_all(&self, args: &Args<'_>) -> bool {
+        self.lock_all_if.is_some_and(|f| f(args))
     }
 
     /// True when keys cannot be found by one fixed range (Redis's "movablekeys").

@@ -184,6 +184,12 @@ impl ZSet {
         }
     }
 
+    /// SORT's destructive conversion (Redis converts any sorted set it sorts to a skiplist,
+    /// even for SORT_RO, and never converts it back).
+    pub fn convert_to_skiplist_for_sort(&mut self) {
+        self.convert_to_skiplist(0);
+    }
+
     fn convert_to_skiplist(&mut self, capacity: usize) {
         if let Repr::Listpack(lp) = &self.repr {
             let mut sl = SkipList::with_capacity(capacity.max(lp.len()));

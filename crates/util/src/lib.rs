@@ -11,7 +11,8 @@ pub mod ticks;
 
 pub use glob::glob_match;
 pub use longdouble::{
-    hincr_by_float, incr_by_float, parse_long_double_ok, IncrFloatError, MAX_LONG_DOUBLE_CHARS,
+    hincr_by_float, incr_by_float, parse_long_double_ok, sort_weight, IncrFloatError,
+    MAX_LONG_DOUBLE_CHARS,
 };
 pub use num::{
     append_i64, append_u64, digits10, is_c_space, ll2string, memtoull, parse_f64_redis, sdigits10,

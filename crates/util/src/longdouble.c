@@ -122,3 +122,29 @@ int shoal_strtod(const char *s, size_t len, double *out) {
     if (ok) *out = v;
     return ok;
 }
+
+/* The score parse of Redis's SORT: strtod over the C string (so up to the
+ * first NUL), leading white space allowed, an empty string is 0, and the
+ * value is refused when text is left over, errno is ERANGE (overflow and
+ * inexact underflow alike) or it is NaN. */
+int shoal_strtod_sort(const char *s, size_t len, double *out) {
+    char stackbuf[256];
+    char *buf = stackbuf;
+    char *end;
+    double v;
+    int ok;
+
+    if (len >= sizeof(stackbuf)) {
+        buf = malloc(len + 1);
+        if (buf == NULL) return 0;
+    }
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+
+    errno = 0;
+    v = strtod(buf, &end);
+    ok = !(*end != '\0' || errno == ERANGE || isnan(v));
+    if (buf != stackbuf) free(buf);
+    if (ok) *out = v;
+    return ok;
+}

@@ -28,6 +28,7 @@ extern "C" {
     ) -> c_int;
     fn shoal_ld_valid(s: *const c_char, len: usize) -> c_int;
     pub(crate) fn shoal_strtod(s: *const c_char, len: usize, out: *mut f64) -> c_int;
+    fn shoal_strtod_sort(s: *const c_char, len: usize, out: *mut f64) -> c_int;
 }
 
 /// Why a float increment was refused; `message()` is the exact Redis error.
@@ -117,6 +118,26 @@ pub fn hincr_by_float(current: Option<&[u8]>, incr: &[u8]) -> Result<Vec<u8>, In
 pub fn parse_long_double_ok(s: &[u8]) -> bool {
     // SAFETY: pointer and length describe a live slice; the shim only reads it.
     unsafe { shoal_ld_valid(s.as_ptr().cast::<c_char>(), s.len()) == 1 }
+}
+
+/// A SORT weight as Redis reads it: C `strtod` over the bytes before the first NUL, leading
+/// white space allowed, "" is 0, and None when text is left over, the result overflowed or
+/// underflowed inexactly (ERANGE), or it is NaN.
+pub fn sort_weight(s: &[u8]) -> Option<f64> {
+    let s = &s[..s.iter().position(|&b| b == 0).unwrap_or(s.len())];
+    // Plain integers of up to 15 digits are exact doubles: no need to go through libc.
+    let digits = s.strip_prefix(b"-").unwrap_or(s);
+    if !digits.is_empty() && digits.len() <= 15 && digits.iter().all(u8::is_ascii_digit) {
+        let v = digits
+            .iter()
+            .fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0')) as f64;
+        return Some(if s[0] == b'-' { -v } else { v });
+    }
+    let mut out = 0f64;
+    // SAFETY: pointer and length describe a live slice the shim only reads (it copies it and
+    // adds the terminator); `out` is a valid place for one f64.
+    let ok = unsafe { shoal_strtod_sort(s.as_ptr().cast::<c_char>(), s.len(), &mut out) };
+    (ok == 1).then_some(out)
 }
 
 #[cfg(test)]
@@ -259,5 +280,43 @@ mod tests {
         assert!(!parse_long_double_ok(b"nan"));
         assert!(!parse_long_double_ok(b" 1"));
         assert!(!parse_long_double_ok(b""));
+    }
+
+    #[test]
+    fn sort_weights_follow_strtod() {
+        let w = |s: &[u8]| sort_weight(s);
+        assert_eq!(w(b""), Some(0.0));
+        assert_eq!(w(b"12"), Some(12.0));
+        assert_eq!(w(b"-7"), Some(-7.0));
+        assert_eq!(w(b"-0").map(f64::is_sign_negative), Some(true));
+        assert_eq!(w(b" 5"), Some(5.0));
+        assert_eq!(w(b"\t7"), Some(7.0));
+        assert_eq!(w(b"+3"), Some(3.0));
+        assert_eq!(w(b".5"), Some(0.5));
+        assert_eq!(w(b"5."), Some(5.0));
+        assert_eq!(w(b"0x10"), Some(16.0));
+        assert_eq!(w(b"inf"), Some(f64::INFINITY));
+        assert_eq!(w(b"-infinity"), Some(f64::NEG_INFINITY));
+        assert_eq!(w(b"1e308"), Some(1e308));
+        assert_eq!(w(b"12\x00junk"), Some(12.0));
+        assert_eq!(w(b"\x00"), Some(0.0));
+        assert_eq!(w(b"0x1p-1074"), Some(f64::from_bits(1)));
+        assert_eq!(w(b"123456789012345678901"), Some(123456789012345678901.0));
+        for bad in [
+            &b"nan"[..],
+            b"-nan",
+            b"5 ",
+            b"   ",
+            b"-",
+            b"0x",
+            b"1e",
+            b"abc",
+            b"1e400",
+            b"1e-400",
+            b"1e-310",
+            b"4.9406564584124654e-324",
+        ] {
+            assert_eq!(w(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
     }
 }

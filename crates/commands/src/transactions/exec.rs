@@ -66,6 +66,7 @@ fn exec(ctx: &mut Ctx<'_>, _args: &Args<'_>) -> CmdResult {
         let entry =
             resolve(&args).map_err(|_| Error::Static("ERR internal: queued command vanished"))?;
         let spec = entry.spec;
+        all |= spec.locks_all(&args);
         if spec.key_specs.is_empty() && spec.keys_proc.is_none() {
             all |= !NO_KEYSPACE.contains(&spec.name);
         } else {

@@ -299,3 +299,118 @@ fn counters_from_many_clients_add_up() {
         .sum();
     assert_eq!(total, THREADS * 1_000 * 3);
 }
+
+#[test]
+fn sort_patterns_see_one_mset_and_store_is_atomic() {
+    if !require(
+        "sort_patterns_see_one_mset_and_store_is_atomic",
+        &["sort", "mset", "rpush", "lrange"],
+    ) {
+        return;
+    }
+    // SORT reads the keys its BY/GET patterns name, anywhere in the keyspace: it must see each
+    // MSET of them whole, and its STORE must land as one step.
+    let s = Shoal::start();
+    let elems = spread_keys("e", 8);
+    let mut c = s.conn();
+    let mut push: Vec<&[u8]> = vec![b"RPUSH", b"{l}src"];
+    push.extend(elems.iter().map(|e| e.as_bytes()));
+    assert_eq!(c.raw(&push), b":8\r\n");
+    let mut init: Vec<Vec<u8>> = vec![b"MSET".to_vec()];
+    for (n, e) in elems.iter().enumerate() {
+        init.extend(
+            [
+                format!("o_{e}"),
+                "-".into(),
+                format!("w_{e}"),
+                n.to_string(),
+            ]
+            .map(String::into_bytes),
+        );
+    }
+    let init: Vec<&[u8]> = init.iter().map(Vec::as_slice).collect();
+    assert_eq!(c.raw(&init), b"+OK\r\n");
+    let port = s.port;
+    let stop = Arc::new(AtomicBool::new(false));
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let elems = elems.clone();
+            thread::spawn(move || {
+                let mut c = Conn::tcp(port);
+                for i in 0..600 {
+                    let v = format!("w{w}-{i}");
+                    let keys: Vec<(String, String)> = elems
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(n, e)| {
+                            // Weights reverse the order on every other write.
+                            let weight = if i % 2 == 0 { n } else { 100 - n };
+                            [
+                                (format!("o_{e}"), v.clone()),
+                                (format!("w_{e}"), weight.to_string()),
+                            ]
+                        })
+                        .collect();
+                    let mut a: Vec<&[u8]> = vec![b"MSET"];
+                    for (k, v) in &keys {
+                        a.push(k.as_bytes());
+                        a.push(v.as_bytes());
+                    }
+                    assert_eq!(c.raw(&a), b"+OK\r\n");
+                }
+            })
+        })
+        .collect();
+    let readers: Vec<_> = (0..3)
+        .map(|r| {
+            let stop = stop.clone();
+            let first = elems[0].clone();
+            thread::spawn(move || {
+                let mut c = Conn::tcp(port);
+                let dest = format!("{{d}}{r}");
+                let mut seen = 0u64;
+                while !stop.load(Ordering::Relaxed) {
+                    c.send_cmd(&args(&[
+                        "SORT", "{l}src", "BY", "w_*", "GET", "o_*", "GET", "#",
+                    ]));
+                    let (v, raw) = c.read_reply();
+                    let Value::Array(items) = v else {
+                        panic!("SORT: {}", show(&raw))
+                    };
+                    let values: Vec<&Value> = items.iter().step_by(2).collect();
+                    assert!(
+                        values.windows(2).all(|p| p[0] == p[1]),
+                        "SORT saw a half-applied MSET: {}",
+                        show(&raw)
+                    );
+                    // The weights of the same MSET: the first element leads or trails.
+                    let order_ok = items[1] == Value::bulk(first.as_str())
+                        || items[items.len() - 1] == Value::bulk(first.as_str());
+                    assert!(order_ok, "SORT order from mixed weights: {}", show(&raw));
+                    let stored = c.raw(&args(&[
+                        "SORT", "{l}src", "BY", "nosort", "GET", "o_*", "STORE", &dest,
+                    ]));
+                    assert_eq!(stored, b":8\r\n");
+                    c.send_cmd(&args(&["LRANGE", &dest, "0", "-1"]));
+                    let (v, raw) = c.read_reply();
+                    let Value::Array(items) = v else {
+                        panic!("LRANGE: {}", show(&raw))
+                    };
+                    assert!(
+                        items.windows(2).all(|p| p[0] == p[1]),
+                        "SORT STORE stored a half-applied MSET: {}",
+                        show(&raw)
+                    );
+                    seen += 1;
+                }
+                seen
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().expect("writer");
+    }
+    stop.store(true, Ordering::Relaxed);
+    let reads: u64 = readers.into_iter().map(|r| r.join().expect("reader")).sum();
+    assert!(reads > 0);
+}

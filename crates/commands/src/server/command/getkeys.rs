@@ -11,7 +11,7 @@ use super::reply::write_key_flags;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::registry::registry;
-use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KsFlags};
+use crate::spec::{Acl, Arg, ArgFlags, ArgKind, BeginSearch, CommandSpec, Flags, Group, KsFlags};
 
 const ARGS: &[Arg] = &[
     Arg::new("command", ArgKind::String),
@@ -91,18 +91,23 @@ pub fn find_keys(argv: &Args<'_>) -> Result<Vec<(usize, KsFlags)>, Error> {
         None
     };
     // Redis prefers the specs unless their flags vary with the arguments; then (or when the
-    // specs do not fit) it asks the command's own key finder. Ours returns positions only,
-    // so such keys carry their spec's flags without the variable marker.
+    // specs do not fit) it asks the command's own key finder. Ours returns positions only:
+    // a key at the position of an index spec carries that spec's flags, any other key those
+    // of the last spec (SORT's STORE destination), without the variable marker.
     let keys = match (from_specs, spec.keys_proc) {
         (Some(k), _) if !variable => k,
         (_, Some(proc_)) => {
             let mut positions = crate::spec::KeyPositions::new();
             proc_(argv, &mut positions);
-            let flags = spec
-                .key_specs
-                .first()
-                .map_or(KsFlags::empty(), |k| k.flags - KsFlags::VARIABLE_FLAGS);
-            positions.into_iter().map(|p| (p, flags)).collect()
+            let flags_at = |p: usize| {
+                let at = spec
+                    .key_specs
+                    .iter()
+                    .find(|k| k.begin == BeginSearch::Index(p as i32))
+                    .or(spec.key_specs.last());
+                at.map_or(KsFlags::empty(), |k| k.flags - KsFlags::VARIABLE_FLAGS)
+            };
+            positions.into_iter().map(|p| (p, flags_at(p))).collect()
         }
         (Some(k), None) => k
             .into_iter()

@@ -12,5 +12,6 @@ mod keyspace;
 mod known_bugs;
 mod protocol;
 mod sets;
+mod sort;
 mod strings;
 mod zsets;
