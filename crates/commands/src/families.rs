@@ -14,4 +14,5 @@ pub static ALL: &[&[&CommandSpec]] = &[
     crate::bitmap::COMMANDS,
     crate::hll::COMMANDS,
     crate::zset::COMMANDS,
+    crate::geo::COMMANDS,
 ];
