@@ -6,6 +6,7 @@ use crate::spec::{Arg, ArgFlags, ArgKind, CommandSpec};
 pub mod hash;
 mod parse;
 pub mod search;
+mod sort;
 
 pub mod geoadd;
 pub mod geodist;

@@ -5,8 +5,11 @@
 use shoal_resp::{Args, ReplyBuf};
 use shoal_store::zset::{ScoreRange, ZSet};
 
+use std::cmp::Ordering;
+
 use super::hash::{self, Shape, ShapeKind};
 use super::parse::{self, kw};
+use super::sort;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::zset::common;
@@ -209,15 +212,15 @@ pub fn run(ctx: &mut Ctx<'_>, args: &Args<'_>, kind: Kind) -> CmdResult {
         ctx.out.empty_array();
         return Ok(());
     }
-    // Redis's qsort (glibc's merge sort) keeps equal distances in scan order.
-    match sort {
-        Sort::Asc => found.sort_by(|a, b| dist_order(a.dist, b.dist)),
-        Sort::Desc => found.sort_by(|a, b| dist_order(b.dist, a.dist)),
-        Sort::None => {}
+    let returned = if opts.count > 0 {
+        found.len().min(opts.count as usize)
+    } else {
+        found.len()
+    };
+    if sort != Sort::None {
+        found = sorted(found, sort, returned);
     }
-    if opts.count > 0 && found.len() > opts.count as usize {
-        found.truncate(opts.count as usize);
-    }
+    found.truncate(returned);
     for p in &mut found {
         p.dist /= to_m;
     }
@@ -237,10 +240,35 @@ pub fn run(ctx: &mut Ctx<'_>, args: &Args<'_>, kind: Kind) -> CmdResult {
     Ok(())
 }
 
-/// Distances in ascending order; NaN (haversine rounding for antipodes) last.
-fn dist_order(a: f64, b: f64) -> std::cmp::Ordering {
-    a.partial_cmp(&b)
-        .unwrap_or_else(|| a.is_nan().cmp(&b.is_nan()))
+/// Redis's comparison of two distances (sort_gp_asc): anything not greater or equal is less.
+fn dist_order(a: f64, b: f64) -> Ordering {
+    if a > b {
+        Ordering::Greater
+    } else if a == b {
+        Ordering::Equal
+    } else {
+        Ordering::Less
+    }
+}
+
+/// The points in Redis's order: a full sort when all are returned, its partial quicksort when
+/// COUNT keeps the first `returned` (the two order equal distances differently).
+fn sorted(found: Vec<Point>, sort: Sort, returned: usize) -> Vec<Point> {
+    let dist: Vec<f64> = found.iter().map(|p| p.dist).collect();
+    let asc = |a: usize, b: usize| dist_order(dist[a], dist[b]);
+    let desc = |a: usize, b: usize| dist_order(dist[a], dist[b]).reverse();
+    let cmp: &dyn Fn(usize, usize) -> Ordering = if sort == Sort::Desc { &desc } else { &asc };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    if returned == found.len() {
+        sort::merge_sort(&mut order, cmp);
+    } else if returned > 0 {
+        sort::partial_sort(&mut order, cmp, 0, returned - 1);
+    }
+    let mut slots: Vec<Option<Point>> = found.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each index once"))
+        .collect()
 }
 
 /// Members inside `shape` from the nine cells, in scan order; stops at `limit` (0: none).

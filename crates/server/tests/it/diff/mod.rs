@@ -6,6 +6,7 @@ mod command_info;
 mod connection;
 mod engine;
 mod gen;
+mod geo;
 mod keyspace;
 mod known_bugs;
 mod protocol;
