@@ -6,7 +6,7 @@
 //! GEORADIUSBYMEMBER_RO key member radius <M | KM | FT | MI> ... (as GEORADIUS_RO)
 //!
 //! The deprecated radius searches, all run by [`super::search`]. The STORE forms may write a
-//! second key anywhere in the keyspace; dispatch finds it with Redis's georadiusGetKeys rule.
+//! second key anywhere in the keyspace; dispatch locks it (see `lock_keys`).
 
 use shoal_resp::Args;
 
@@ -33,22 +33,18 @@ const fn store_spec(keyword: &'static str, startfrom: i32) -> KeySpec {
     }
 }
 
-/// Redis's georadiusGetKeys: the source, then the key after the last STORE or STOREDIST (the
-/// one the command uses).
-fn store_keys(args: &Args<'_>, out: &mut KeyPositions) {
+/// The keys dispatch locks: the source and every argument after a STORE or STOREDIST word.
+/// That covers both what the key specs name (COMMAND GETKEYS follows those, as Redis does)
+/// and the destination the command really writes (the last such option wins), which differ
+/// when an option is repeated.
+fn lock_keys(args: &Args<'_>, out: &mut KeyPositions) {
     out.push(1);
-    let mut stored = None;
-    let mut i = 5;
-    while i < args.len() {
+    for i in 5..args.len().saturating_sub(1) {
         let a = args.get(i);
-        if (super::parse::kw(a, "store") || super::parse::kw(a, "storedist")) && i + 1 < args.len()
-        {
-            stored = Some(i + 1);
-            i += 1;
+        if super::parse::kw(a, "store") || super::parse::kw(a, "storedist") {
+            out.push(i + 1);
         }
-        i += 1;
     }
-    out.extend(stored);
 }
 
 const OPTIONS: &[Arg] = &[
@@ -141,7 +137,7 @@ pub static GEORADIUS: CommandSpec = CommandSpec {
     flags: Flags::WRITE.union(Flags::DENYOOM),
     acl: Acl::GEO,
     key_specs: &[SOURCE, store_spec("STORE", 6), store_spec("STOREDIST", 6)],
-    keys_proc: Some(store_keys),
+    keys_proc: Some(lock_keys),
     group: Group::Geo,
     since: "3.2.0",
     summary: "Queries a geospatial index for members within a distance from a coordinate, optionally stores the result.",
@@ -184,7 +180,7 @@ pub static GEORADIUSBYMEMBER: CommandSpec = CommandSpec {
     flags: Flags::WRITE.union(Flags::DENYOOM),
     acl: Acl::GEO,
     key_specs: &[SOURCE, store_spec("STORE", 5), store_spec("STOREDIST", 5)],
-    keys_proc: Some(store_keys),
+    keys_proc: Some(lock_keys),
     group: Group::Geo,
     since: "3.2.0",
     summary: "Queries a geospatial index for members within a distance from a member, optionally stores the result.",

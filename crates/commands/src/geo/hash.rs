@@ -330,7 +330,9 @@ fn lat_distance(lat1: f64, lat2: f64) -> f64 {
     EARTH_RADIUS_M * (deg_rad(lat2) - deg_rad(lat1)).abs()
 }
 
-/// Haversine distance in meters (Redis 7.2: the meridian formula when longitudes match).
+/// Haversine distance in meters; when the longitudes match, the arc along the meridian
+/// (R * |Δlat|), as Redis does since 7.0.6 (earlier versions always used haversine, which can
+/// differ in the last bit).
 pub fn distance(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
     let lon1r = deg_rad(lon1);
     let lon2r = deg_rad(lon2);
@@ -396,7 +398,70 @@ pub fn human(v: f64) -> String {
     s
 }
 
-/// A distance as Redis prints it: `%.4f`.
+/// A distance as Redis (7.0.6 and later) prints it: its fixed-point formatter, which rounds
+/// `d * 10000` to the nearest integer (ties to even, llrint) rather than rounding the exact
+/// decimal value as `%.4f` would; the two differ when the product rounds across a half.
 pub fn distance_text(d: f64) -> String {
-    format!("{d:.4}")
+    if d == 0.0 {
+        return "0.0000".into();
+    }
+    let scaled = d * 10000.0;
+    const TWO63: f64 = 9_223_372_036_854_775_808.0;
+    // llrint of NaN or out-of-range values gives LLONG_MIN on x86-64.
+    let v = if (-TWO63..TWO63).contains(&scaled) {
+        scaled.round_ties_even() as i64
+    } else {
+        i64::MIN
+    };
+    let sign = if v < 0 { "-" } else { "" };
+    let u = v.unsigned_abs();
+    format!("{sign}{}.{:04}", u / 10000, u % 10000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_print_like_redis_fixed_point() {
+        assert_eq!(distance_text(0.0), "0.0000");
+        assert_eq!(distance_text(-0.0), "0.0000");
+        assert_eq!(distance_text(0.0001), "0.0001");
+        assert_eq!(distance_text(166274.15156960032), "166274.1516");
+        assert_eq!(distance_text(0.00005), "0.0000");
+        assert_eq!(distance_text(0.00015), "0.0001");
+        // The exact value of 58436.16825 is just above the half (so "%.4f" gives ...683), but
+        // the product rounds to 584361682.5, a tie llrint takes to even.
+        assert_eq!(format!("{:.4}", 58436.16825), "58436.1683");
+        assert_eq!(distance_text(58436.16825), "58436.1682");
+        assert_eq!(distance_text(f64::NAN), "-922337203685477.5808");
+    }
+
+    #[test]
+    fn scores_and_cells() {
+        assert_eq!(score_of(13.361389, 38.115556), Some(3479099956230698));
+        assert_eq!(score_of(-180.0, -85.05112878), Some(0));
+        assert_eq!(score_of(180.0, 85.05112878), Some(3 << 52));
+        assert_eq!(score_of(180.0000001, 0.0), None);
+        assert_eq!(human(13.361389338970184), "13.36138933897018433");
+        assert_eq!(human(-0.0), "0");
+        assert_eq!(human(180.0), "180");
+        assert_eq!(&geohash_string(3479099956230698.0), b"sqc8b49rny0");
+        assert_eq!(c_u64(-5.0), u64::MAX - 4);
+        assert_eq!(c_u64(f64::INFINITY), 0);
+        assert_eq!(c_i64(f64::NAN), i64::MIN);
+    }
+
+    #[test]
+    fn neighbours_wrap_around() {
+        let c = encode(LON_RANGE, LAT_RANGE, 179.99, 0.0, 3).unwrap();
+        let east = neighbours(c)[2];
+        let a = decode(LON_RANGE, LAT_RANGE, east);
+        assert_eq!(a.lon, (-180.0, -135.0));
+        assert_eq!(estimate_step(0.0, 0.0), 26);
+        assert_eq!(estimate_step(1000.0, 0.0), 14);
+        assert_eq!(estimate_step(1000.0, 70.0), 13);
+        assert_eq!(estimate_step(1000.0, -85.0), 12);
+        assert_eq!(estimate_step(1e9, 0.0), 1);
+    }
 }

@@ -1,7 +1,8 @@
 //! Geo command tests. The expected bytes were recorded from redis-server 7.0.15 (the same
 //! sequences, run one scenario per fresh database), except that stored distances read back
 //! with ZRANGE ... WITHSCORES are printed the 7.2 way (shortest round-trip form; 7.0 prints
-//! "%.17g"). None of them depends on 7.2's meridian-distance shortcut.
+//! "%.17g"). The geo code of 7.0.15 is 7.2's (7.0.6 took in 7.2's geo changes: fixed-point
+//! distance printing and the meridian shortcut), so nothing else needed adjusting.
 
 use crate::testing::TestServer;
 
@@ -358,4 +359,79 @@ fn equal_distances_keep_redis_order() {
             ("GEOSEARCH big2 FROMLONLAT 13 38 BYBOX 300 300 km DESC", "*60\r\n$3\r\nm12\r\n$3\r\nm43\r\n$3\r\nm51\r\n$3\r\nm38\r\n$3\r\nm10\r\n$3\r\nm14\r\n$3\r\nm16\r\n$3\r\nm19\r\n$2\r\nm2\r\n$3\r\nm20\r\n$2\r\nm3\r\n$3\r\nm33\r\n$3\r\nm36\r\n$2\r\nm4\r\n$3\r\nm44\r\n$3\r\nm57\r\n$2\r\nm7\r\n$2\r\nm8\r\n$3\r\nm17\r\n$3\r\nm21\r\n$3\r\nm25\r\n$3\r\nm26\r\n$3\r\nm27\r\n$3\r\nm30\r\n$3\r\nm34\r\n$3\r\nm35\r\n$3\r\nm40\r\n$3\r\nm46\r\n$3\r\nm50\r\n$3\r\nm58\r\n$3\r\nm22\r\n$3\r\nm29\r\n$3\r\nm31\r\n$3\r\nm41\r\n$3\r\nm42\r\n$3\r\nm48\r\n$3\r\nm49\r\n$3\r\nm52\r\n$3\r\nm59\r\n$2\r\nm0\r\n$3\r\nm13\r\n$3\r\nm15\r\n$3\r\nm23\r\n$3\r\nm24\r\n$3\r\nm47\r\n$3\r\nm55\r\n$2\r\nm9\r\n$3\r\nm53\r\n$3\r\nm11\r\n$2\r\nm1\r\n$3\r\nm18\r\n$3\r\nm28\r\n$3\r\nm32\r\n$3\r\nm37\r\n$3\r\nm39\r\n$3\r\nm45\r\n$2\r\nm5\r\n$3\r\nm54\r\n$3\r\nm56\r\n$2\r\nm6\r\n"),
             ("CONFIG SET zset-max-listpack-entries 128", "+OK\r\n"),
         ]);
+}
+#[test]
+fn distances_round_like_redis_fixed_point() {
+    check(&[
+            ("GEOADD fp -3.22228 -8.10746 a 6.00644 6.53546 b -5.39566 -6.61611 c 4.13827 -8.89488 d 7.61578 3.3081 e 8.56573 -6.82691 f", ":6\r\n"),
+            ("GEODIST fp a b", "$12\r\n1923616.4662\r\n"),
+            ("GEODIST fp c d", "$12\r\n1080769.0934\r\n"),
+            ("GEODIST fp e f", "$12\r\n1132202.8726\r\n"),
+            ("GEORADIUSBYMEMBER fp a 2000 km WITHDIST ASC", "*6\r\n*2\r\n$1\r\na\r\n$6\r\n0.0000\r\n*2\r\n$1\r\nc\r\n$8\r\n291.5287\r\n*2\r\n$1\r\nd\r\n$8\r\n814.3958\r\n*2\r\n$1\r\nf\r\n$9\r\n1307.7295\r\n*2\r\n$1\r\ne\r\n$9\r\n1748.7008\r\n*2\r\n$1\r\nb\r\n$9\r\n1923.6165\r\n"),
+            ("GEODIST fp a b km", "$9\r\n1923.6165\r\n"),
+        ]);
+}
+
+#[test]
+fn getkeys_follow_redis() {
+    check(&[
+        (
+            "COMMAND GETKEYS GEORADIUS k 0 0 1 km STORE a STOREDIST b",
+            "*3\r\n$1\r\nk\r\n$1\r\na\r\n$1\r\nb\r\n",
+        ),
+        ("COMMAND GETKEYS GEORADIUS k 0 0 1 km", "*1\r\n$1\r\nk\r\n"),
+        (
+            "COMMAND GETKEYS GEORADIUSBYMEMBER k m 1 km STOREDIST b COUNT 1",
+            "*2\r\n$1\r\nk\r\n$1\r\nb\r\n",
+        ),
+        (
+            "COMMAND GETKEYS GEORADIUSBYMEMBER k m 1 km COUNT 1 STORE",
+            "*1\r\n$1\r\nk\r\n",
+        ),
+        (
+            "COMMAND GETKEYS GEOSEARCHSTORE d s FROMMEMBER m BYRADIUS 1 km",
+            "*2\r\n$1\r\nd\r\n$1\r\ns\r\n",
+        ),
+        (
+            "COMMAND GETKEYS GEORADIUS_RO k 0 0 1 km STORE a",
+            "*1\r\n$1\r\nk\r\n",
+        ),
+        ("COMMAND GETKEYS GEOADD k 1 1 m", "*1\r\n$1\r\nk\r\n"),
+        (
+            "COMMAND GETKEYS GEORADIUS k 0 0 1 store a",
+            "*1\r\n$1\r\nk\r\n",
+        ),
+    ]);
+}
+
+#[test]
+fn repeated_store_writes_the_last() {
+    check(&[
+        ("GEOADD src 13.361389 38.115556 Palermo", ":1\r\n"),
+        (
+            "GEORADIUS src 15 37 200 km STORE {x}a STORE b STOREDIST c",
+            ":1\r\n",
+        ),
+        ("EXISTS {x}a b c", ":1\r\n"),
+        ("ZRANGE c 0 -1", "*1\r\n$7\r\nPalermo\r\n"),
+        (
+            "GEORADIUSBYMEMBER src Palermo 1 km STOREDIST c STORE src",
+            ":1\r\n",
+        ),
+        (
+            "ZRANGE src 0 -1 WITHSCORES",
+            "*2\r\n$7\r\nPalermo\r\n$16\r\n3479099956230698\r\n",
+        ),
+        ("MULTI", "+OK\r\n"),
+        (
+            "GEORADIUS src 15 37 200 km STORE d1 STORE d2",
+            "+QUEUED\r\n",
+        ),
+        (
+            "GEOSEARCHSTORE d3 src FROMLONLAT 15 37 BYRADIUS 200 km",
+            "+QUEUED\r\n",
+        ),
+        ("EXEC", "*2\r\n:1\r\n:1\r\n"),
+        ("EXISTS d1 d2 d3", ":2\r\n"),
+    ]);
 }

@@ -11,6 +11,11 @@
 //!   (7.0 keeps CLIENT NO-EVICT across RESET, 7.2 clears it).
 //! - COMMAND INFO in RESP3: 7.0 sends some parts as sets where 7.2 sends arrays; the
 //!   COMMAND INFO differential compares in RESP2 only.
+//! - Geo: sets written by GEORADIUS ... STOREDIST / GEOSEARCHSTORE ... STOREDIST hold raw
+//!   distances, which 7.0 prints with "%.17g" and 7.2 in the shortest form; diff::geo reads
+//!   them back without scores. Otherwise 7.0.15's geo code is 7.2's (7.0.6 took in the
+//!   fixed-point distance printing and the same-meridian distance shortcut), so no geo reply
+//!   needs an allowance.
 
 /// Commands and subcommands the 7.0 reference does not have (it answers "unknown command" or
 /// "unknown subcommand"), so they are never sent in differential runs and left out of the
