@@ -1,8 +1,10 @@
 //! The two sorts Redis uses on search results, reproduced so that members at equal distances
 //! come out in the same order: a full sort through the C library's qsort (glibc's top-down
 //! merge sort, stable) when every result is returned, and Redis's own partial quicksort
-//! (pqsort, Bentley-McIlroy with median-of-three and a cut-off to insertion sort) when COUNT
-//! keeps fewer. Both work on a permutation of indexes with a three-way comparison that, like
+//! (pqsort, Bentley-McIlroy with median-of-three and insertion sort below 7 elements) when
+//! COUNT keeps fewer. Redis's build has no "no swaps: switch to insertion sort" shortcut (the
+//! BSD one that goes quadratic): checked against 7.0.15, where equal distances come out in the
+//! order the plain partitioning leaves them. Both work on a permutation of indexes with a three-way comparison that, like
 //! Redis's, is not a total order for NaN; neither can panic on that.
 
 use std::cmp::Ordering;
@@ -111,7 +113,6 @@ fn pq_rec(
             pm = med3(v, cmp, pl, pm, pn);
         }
         v.swap(a, pm);
-        let mut swapped = false;
         let (mut pa, mut pb) = (a + 1, a + 1);
         let (mut pc, mut pd) = (a + n - 1, a + n - 1);
         loop {
@@ -121,7 +122,6 @@ fn pq_rec(
                     break;
                 }
                 if c == Equal {
-                    swapped = true;
                     v.swap(pa, pb);
                     pa += 1;
                 }
@@ -133,7 +133,6 @@ fn pq_rec(
                     break;
                 }
                 if c == Equal {
-                    swapped = true;
                     v.swap(pc, pd);
                     pd -= 1;
                 }
@@ -143,13 +142,8 @@ fn pq_rec(
                 break;
             }
             v.swap(pb, pc);
-            swapped = true;
             pb += 1;
             pc -= 1;
-        }
-        if !swapped {
-            insertion(v, cmp, a, n);
-            return;
         }
         // Move the pivot-equal runs from both ends into the middle (pairwise block swaps).
         let pn = a + n;

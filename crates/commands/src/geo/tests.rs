@@ -435,3 +435,16 @@ fn repeated_store_writes_the_last() {
         ("EXISTS d1 d2 d3", ":2\r\n"),
     ]);
 }
+    #[test]
+    fn equal_distances_in_a_short_partial_sort() {
+        check(&[
+            ("GEOADD a 180 0 p0 14 38 p1 13 38 p2 13 38 p3 13.4 38.1 p4 15 38 p5 13 39 p6 12 38 p7", ":8\r\n"),
+            ("GEORADIUSBYMEMBER a p3 250 km WITHDIST", "*7\r\n*2\r\n$2\r\np7\r\n$7\r\n87.6469\r\n*2\r\n$2\r\np2\r\n$6\r\n0.0000\r\n*2\r\n$2\r\np3\r\n$6\r\n0.0000\r\n*2\r\n$2\r\np4\r\n$7\r\n36.7585\r\n*2\r\n$2\r\np1\r\n$7\r\n87.6473\r\n*2\r\n$2\r\np6\r\n$8\r\n111.2261\r\n*2\r\n$2\r\np5\r\n$8\r\n175.2917\r\n"),
+            ("GEORADIUSBYMEMBER a p3 250 km COUNT 1", "*1\r\n$2\r\np3\r\n"),
+            ("GEORADIUSBYMEMBER a p3 250 km COUNT 2", "*2\r\n$2\r\np3\r\n$2\r\np2\r\n"),
+            ("GEORADIUSBYMEMBER a p3 250 km COUNT 6 WITHDIST", "*6\r\n*2\r\n$2\r\np3\r\n$6\r\n0.0000\r\n*2\r\n$2\r\np2\r\n$6\r\n0.0000\r\n*2\r\n$2\r\np4\r\n$7\r\n36.7585\r\n*2\r\n$2\r\np7\r\n$7\r\n87.6469\r\n*2\r\n$2\r\np1\r\n$7\r\n87.6473\r\n*2\r\n$2\r\np6\r\n$8\r\n111.2261\r\n"),
+            ("GEORADIUSBYMEMBER a p3 250 km ASC", "*7\r\n$2\r\np2\r\n$2\r\np3\r\n$2\r\np4\r\n$2\r\np7\r\n$2\r\np1\r\n$2\r\np6\r\n$2\r\np5\r\n"),
+            ("GEORADIUSBYMEMBER a p3 250 km COUNT 3 DESC", "*3\r\n$2\r\np5\r\n$2\r\np6\r\n$2\r\np1\r\n"),
+        ]);
+    }
+

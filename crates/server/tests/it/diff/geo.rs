@@ -383,8 +383,30 @@ fn populate() -> BoxedStrategy<Cmd> {
         .boxed()
 }
 
+/// 10 to 70 points on a one-degree grid around Sicily: many share a place or lie at the same
+/// distance from another, so sorting has to order ties exactly as Redis's sorts do.
+fn populate_grid() -> BoxedStrategy<Cmd> {
+    prop::collection::vec((11i32..16, 36i32..41), 10..=70)
+        .prop_map(|points| {
+            let mut a = vec![lit("GEOADD"), A::Key(b"a".to_vec())];
+            for (i, (x, y)) in points.into_iter().enumerate() {
+                a.extend([lit(x.to_string()), lit(y.to_string()), lit(format!("p{i}"))]);
+            }
+            Cmd::new(a, Cmp::Exact)
+        })
+        .boxed()
+}
+
 fn geo_case(setup: Option<Cmd>, cases_max: usize) -> impl Strategy<Value = super::engine::Case> {
-    (case(geo_op(), cases_max), populate()).prop_map(move |(mut c, fill)| {
+    geo_case_with(setup, cases_max, populate())
+}
+
+fn geo_case_with(
+    setup: Option<Cmd>,
+    cases_max: usize,
+    fill: BoxedStrategy<Cmd>,
+) -> impl Strategy<Value = super::engine::Case> {
+    (case(geo_op(), cases_max), fill).prop_map(move |(mut c, fill)| {
         c.cmds.insert(0, fill);
         if let Some(s) = &setup {
             c.cmds.insert(0, s.clone());
@@ -416,4 +438,12 @@ fn geo_skiplists_match_redis() {
         Cmp::Exact,
     );
     diff.check(cases(300), geo_case(Some(setup), 30));
+}
+
+#[test]
+fn geo_ties_match_redis() {
+    let Some(diff) = Diff::start("geo ties") else {
+        return;
+    };
+    diff.check(cases(300), geo_case_with(None, 20, populate_grid()));
 }
