@@ -80,11 +80,13 @@ const STORE: Arg = Arg {
     children: &[
         Arg {
             token: "STORE",
+            display: "key",
             key_spec_index: 1,
             ..Arg::new("storekey", ArgKind::Key)
         },
         Arg {
             token: "STOREDIST",
+            display: "key",
             key_spec_index: 2,
             ..Arg::new("storedistkey", ArgKind::Key)
         },

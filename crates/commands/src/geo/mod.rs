@@ -31,22 +31,22 @@ pub static COMMANDS: &[&CommandSpec] = &[
     &geosearch::GEOSEARCHSTORE,
 ];
 
-/// `COMMAND DOCS` pieces the commands share.
+/// `COMMAND DOCS` pieces the commands share (Redis 7.2 spells unit tokens in lower case).
 const UNITS: &[Arg] = &[
     Arg {
-        token: "M",
+        token: "m",
         ..Arg::new("m", ArgKind::PureToken)
     },
     Arg {
-        token: "KM",
+        token: "km",
         ..Arg::new("km", ArgKind::PureToken)
     },
     Arg {
-        token: "FT",
+        token: "ft",
         ..Arg::new("ft", ArgKind::PureToken)
     },
     Arg {
-        token: "MI",
+        token: "mi",
         ..Arg::new("mi", ArgKind::PureToken)
     },
 ];

@@ -226,12 +226,15 @@ pub fn run(ctx: &mut Ctx<'_>, args: &Args<'_>, kind: Kind) -> CmdResult {
     }
     match opts.store {
         Some(dst) => {
+            // A NaN distance would need haversine's sine sum to round 2 ulps past 1; Redis
+            // would abort inserting it, shoal leaves such a member out.
             let pairs = found
                 .into_iter()
                 .map(|p| {
                     let s = if opts.storedist { p.dist } else { p.score };
                     (p.member, s)
                 })
+                .filter(|(_, s)| !s.is_nan())
                 .collect();
             store(ctx, dst, pairs, kind);
         }

@@ -435,9 +435,9 @@ fn repeated_store_writes_the_last() {
         ("EXISTS d1 d2 d3", ":2\r\n"),
     ]);
 }
-    #[test]
-    fn equal_distances_in_a_short_partial_sort() {
-        check(&[
+#[test]
+fn equal_distances_in_a_short_partial_sort() {
+    check(&[
             ("GEOADD a 180 0 p0 14 38 p1 13 38 p2 13 38 p3 13.4 38.1 p4 15 38 p5 13 39 p6 12 38 p7", ":8\r\n"),
             ("GEORADIUSBYMEMBER a p3 250 km WITHDIST", "*7\r\n*2\r\n$2\r\np7\r\n$7\r\n87.6469\r\n*2\r\n$2\r\np2\r\n$6\r\n0.0000\r\n*2\r\n$2\r\np3\r\n$6\r\n0.0000\r\n*2\r\n$2\r\np4\r\n$7\r\n36.7585\r\n*2\r\n$2\r\np1\r\n$7\r\n87.6473\r\n*2\r\n$2\r\np6\r\n$8\r\n111.2261\r\n*2\r\n$2\r\np5\r\n$8\r\n175.2917\r\n"),
             ("GEORADIUSBYMEMBER a p3 250 km COUNT 1", "*1\r\n$2\r\np3\r\n"),
@@ -446,5 +446,15 @@ fn repeated_store_writes_the_last() {
             ("GEORADIUSBYMEMBER a p3 250 km ASC", "*7\r\n$2\r\np2\r\n$2\r\np3\r\n$2\r\np4\r\n$2\r\np7\r\n$2\r\np1\r\n$2\r\np6\r\n$2\r\np5\r\n"),
             ("GEORADIUSBYMEMBER a p3 250 km COUNT 3 DESC", "*3\r\n$2\r\np5\r\n$2\r\np6\r\n$2\r\np1\r\n"),
         ]);
-    }
+}
 
+#[test]
+fn antipodes_stay_finite() {
+    check(&[
+            ("GEOADD anti -140.619 -6.867 a 39.381 6.867 b -100.5 40.1 c 79.5 -40.1 d", ":4\r\n"),
+            ("GEODIST anti a b", "$13\r\n20020734.0000\r\n"),
+            ("GEODIST anti c d km", "$10\r\n20020.7340\r\n"),
+            ("GEORADIUS anti -140.619 -6.867 30000 km WITHDIST ASC", "*4\r\n*2\r\n$1\r\na\r\n$6\r\n0.0001\r\n*2\r\n$1\r\nc\r\n$9\r\n6646.0921\r\n*2\r\n$1\r\nd\r\n$10\r\n13374.6419\r\n*2\r\n$1\r\nb\r\n$10\r\n20020.7340\r\n"),
+            ("GEOSEARCH anti FROMMEMBER c BYBOX 50000 50000 km WITHDIST DESC", "*4\r\n*2\r\n$1\r\nd\r\n$10\r\n20020.7340\r\n*2\r\n$1\r\nb\r\n$10\r\n13374.6419\r\n*2\r\n$1\r\na\r\n$9\r\n6646.0921\r\n*2\r\n$1\r\nc\r\n$6\r\n0.0000\r\n"),
+        ]);
+}
