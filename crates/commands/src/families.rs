@@ -15,4 +15,5 @@ pub static ALL: &[&[&CommandSpec]] = &[
     crate::hll::COMMANDS,
     crate::zset::COMMANDS,
     crate::sort::COMMANDS,
+    crate::geo::COMMANDS,
 ];

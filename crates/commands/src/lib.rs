@@ -24,6 +24,7 @@ pub mod testing;
 
 pub mod bitmap;
 pub mod connection;
+pub mod geo;
 pub mod hash;
 pub mod hll;
 pub mod keyspace;

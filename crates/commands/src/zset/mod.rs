@@ -7,7 +7,7 @@
 use crate::spec::CommandSpec;
 
 mod bounds;
-mod common;
+pub(crate) mod common;
 pub mod pop;
 mod range;
 mod set_input;

@@ -19,6 +19,11 @@
 //!   hashtable as a listpack); diff::sets rebuilds the key on both servers after an SPOP.
 //! - SSCAN from a cursor other than 0 lands on different members in a 7.0 hashtable and a 7.2
 //!   listpack (which ignores the cursor); diff::sets only starts scans at 0 or bad cursors.
+//! - Geo: sets written by GEORADIUS ... STOREDIST / GEOSEARCHSTORE ... STOREDIST hold raw
+//!   distances, which 7.0 prints with "%.17g" and 7.2 in the shortest form; diff::geo reads
+//!   them back without scores. Otherwise 7.0.15's geo code is 7.2's (7.0.6 took in the
+//!   fixed-point distance printing and the same-meridian distance shortcut), so no geo reply
+//!   needs an allowance.
 
 use shoal_resp::Value;
 

@@ -8,6 +8,7 @@ mod connection;
 mod engine;
 mod gen;
 mod hll;
+mod geo;
 mod keyspace;
 mod known_bugs;
 mod protocol;
