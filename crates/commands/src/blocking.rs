@@ -101,6 +101,21 @@ pub fn block_on(
     ctx.client.block = Some(BlockRequest { keys, deadline_ms });
 }
 
+/// True while a parked client re-runs its command after a wake-up. Redis serves a blocked
+/// client only from a key of the type it waits for, so a re-run passes over keys of another
+/// type where a first call reports WRONGTYPE.
+pub fn rerunning(ctx: &Ctx<'_>) -> bool {
+    ctx.client.parked.is_some()
+}
+
+/// `r`, with WRONGTYPE turned into `none` while re-running (see [`rerunning`]).
+pub fn skip_wrong_type<T>(ctx: &Ctx<'_>, r: Result<T, Error>, none: T) -> Result<T, Error> {
+    match r {
+        Err(Error::WrongType) if rerunning(ctx) => Ok(none),
+        other => other,
+    }
+}
+
 /// After a command ran, with its slot locks still held: parks a client that asked to block
 /// (a client already parked keeps its place), releases a parked client that got served, and
 /// returns the waiters to wake for the keys the command made ready. True in the first slot of

@@ -13,9 +13,9 @@ use shoal_resp::{Args, ReplyBuf};
 use shoal_store::list::End;
 
 use super::{end_arg, lmpop, ops, optional, parse_end};
-use crate::blocking::{block_on, parse_timeout};
+use crate::blocking::{block_on, parse_timeout, rerunning, skip_wrong_type};
 use crate::ctx::Ctx;
-use crate::errors::{CmdResult, Error};
+use crate::errors::CmdResult;
 use crate::spec::{
     Acl, Arg, ArgFlags, ArgKind, BeginSearch, CommandSpec, FindKeys, Flags, Group, KeySpec, KsFlags,
 };
@@ -165,20 +165,6 @@ pub static BLMPOP: CommandSpec = CommandSpec {
     handler: blmpop,
     ..CommandSpec::DEFAULT
 };
-
-/// True while a parked client re-runs its command after a wake-up. Redis serves a blocked
-/// client only from a key holding a list, so a re-run passes over keys of another type where a
-/// first call reports WRONGTYPE.
-fn rerunning(ctx: &Ctx<'_>) -> bool {
-    ctx.client.parked.is_some()
-}
-
-fn skip_wrong_type<T>(ctx: &Ctx<'_>, r: Result<T, Error>, none: T) -> Result<T, Error> {
-    match r {
-        Err(Error::WrongType) if rerunning(ctx) => Ok(none),
-        other => other,
-    }
-}
 
 fn blpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     bpop_run(ctx, args, End::Head)
