@@ -116,6 +116,22 @@ pub fn skip_wrong_type<T>(ctx: &Ctx<'_>, r: Result<T, Error>, none: T) -> Result
     }
 }
 
+/// False when a re-running client has another waiter ahead of it in the queue of `key`. That
+/// waiter was woken for the key first and gets served first, so each key serves its waiters in
+/// FIFO order, as Redis does, even when a client woken through another of its keys re-runs
+/// sooner. It cannot stall: a waiter ahead that leaves the queue unserved wakes the next.
+pub fn my_turn(ctx: &mut Ctx<'_>, key: &[u8]) -> bool {
+    if !rerunning(ctx) {
+        return true;
+    }
+    let (db, id) = (ctx.keys.db, ctx.client.id);
+    let slot = ctx.keys.slot(key_slot(key));
+    slot.blocked
+        .as_ref()
+        .and_then(|t| t.head(db, key))
+        .is_none_or(|w| w.client == id)
+}
+
 /// After a command ran, with its slot locks still held: parks a client that asked to block
 /// (a client already parked keeps its place), releases a parked client that got served, and
 /// returns the waiters to wake for the keys the command made ready. True in the first slot of

@@ -14,7 +14,7 @@ use shoal_resp::{Args, ReplyBuf};
 use super::common;
 use super::pop::{pop_reply, End, Shape};
 use super::zmpop;
-use crate::blocking::{block_on, parse_timeout, skip_wrong_type};
+use crate::blocking::{block_on, my_turn, parse_timeout, skip_wrong_type};
 use crate::ctx::Ctx;
 use crate::errors::CmdResult;
 use crate::spec::{
@@ -145,7 +145,8 @@ fn bzmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     serve_or_block(ctx, &p.keys, p.end, p.count, Shape::KeyNested, deadline)
 }
 
-/// Pops from the first key holding a sorted set, or blocks on all of `keys`.
+/// Pops from the first key holding a sorted set (on a re-run: the first whose queue this client
+/// heads), or blocks on all of `keys`.
 fn serve_or_block(
     ctx: &mut Ctx<'_>,
     keys: &[&[u8]],
@@ -155,6 +156,9 @@ fn serve_or_block(
     deadline: Option<u64>,
 ) -> CmdResult {
     for &key in keys {
+        if !my_turn(ctx, key) {
+            continue;
+        }
         let exists = common::write(&mut ctx.keys, key).map(|z| z.is_some());
         if skip_wrong_type(ctx, exists, false)? {
             pop_reply(ctx, &[key], end, count, shape, true)?;

@@ -381,3 +381,39 @@ fn client_unblock_and_leaving() {
     let slot = t.server.keyspace.lock(shoal_util::key_slot(b"k"));
     assert!(slot.blocked.is_none());
 }
+
+#[test]
+fn a_rerun_does_not_jump_the_queue_of_another_key() {
+    let mut t = TestServer::new();
+    let (mut b, wb) = counted_client(&t);
+    let (mut a, wa) = counted_client(&t);
+    let b_cmd = ["BZPOPMIN", "k0", "0"];
+    let a_cmd = ["BZMPOP", "0", "2", "k0", "k1", "MIN"];
+    assert_eq!(as_client(&mut t, &mut b, &b_cmd), "");
+    assert_eq!(as_client(&mut t, &mut a, &a_cmd), "");
+    ok(&mut t, &["ZADD", "k0", "1", "x"]);
+    ok(&mut t, &["ZADD", "k1", "2", "y"]);
+    assert_eq!((wb.0.load(Relaxed), wa.0.load(Relaxed)), (1, 1));
+    // a, woken for k1, re-runs before b: k0 comes first in its command, but b heads k0's
+    // queue, so a takes k1's member.
+    assert_eq!(
+        rerun_as(&mut t, &mut a, &a_cmd, Proto::Resp2),
+        (
+            Flow::Continue,
+            "*2\r\n$2\r\nk1\r\n*1\r\n*2\r\n$1\r\ny\r\n$1\r\n2\r\n".to_string()
+        )
+    );
+    assert_eq!(
+        rerun_as(&mut t, &mut b, &b_cmd, Proto::Resp2),
+        (Flow::Continue, kms("k0", "x", "1"))
+    );
+    // A first call does not queue: it takes what is there.
+    let (mut c, _) = counted_client(&t);
+    assert_eq!(as_client(&mut t, &mut c, &["BZPOPMAX", "k2", "0"]), "");
+    ok(&mut t, &["ZADD", "k2", "3", "z"]);
+    assert_eq!(t.text(&["BZPOPMAX", "k2", "0"]), kms("k2", "z", "3"));
+    assert_eq!(
+        rerun_as(&mut t, &mut c, &["BZPOPMAX", "k2", "0"], Proto::Resp2).0,
+        Flow::Block
+    );
+}
