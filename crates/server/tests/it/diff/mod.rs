@@ -2,6 +2,7 @@
 //! compared. See ../README.md for how to run it and what is skipped when.
 
 mod allow;
+mod blocking;
 mod command_info;
 mod connection;
 mod engine;
