@@ -69,6 +69,16 @@ pub fn parse_timeout(arg: &[u8], now_ms: u64) -> Result<Option<u64>, Error> {
     if secs.is_nan() {
         return Err(not_float);
     }
+    // Redis reads a long double, whose range is far wider than f64's: past f64's range only
+    // what strtold itself cannot hold (ERANGE) is "not a float", and a value too small for
+    // f64 but not for strtold is a tiny timeout, not 0 (which would wait for ever).
+    if secs.is_infinite() || secs == 0.0 {
+        match leading_exponent(text) {
+            Some(e) if !(-4951..=4932).contains(&e) => return Err(not_float),
+            Some(_) if secs == 0.0 && !text.starts_with('-') => return Ok(Some(now_ms + 1)),
+            _ => {}
+        }
+    }
     let ms = (secs * 1000.0).ceil();
     if ms > i64::MAX as f64 {
         return Err(Error::Static("ERR timeout is out of range"));
@@ -84,6 +94,31 @@ pub fn parse_timeout(arg: &[u8], now_ms: u64) -> Result<Option<u64>, Error> {
         return Err(Error::Static("ERR timeout is out of range"));
     }
     Ok(Some(now_ms + ms))
+}
+
+/// The power of ten of the first significant digit of a decimal number that Rust's float
+/// parser accepted; None when every digit is zero, or for "inf"/"infinity".
+fn leading_exponent(text: &str) -> Option<i64> {
+    let t = text.trim_start_matches(['+', '-']);
+    let (mantissa, exp) = match t.find(['e', 'E']) {
+        Some(i) => {
+            let e = &t[i + 1..];
+            let huge = if e.starts_with('-') {
+                -(1 << 40)
+            } else {
+                1 << 40
+            };
+            (&t[..i], e.parse::<i64>().unwrap_or(huge))
+        }
+        None if t.bytes().all(|b| b.is_ascii_digit() || b == b'.') => (t, 0),
+        None => return None,
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if let Some(p) = int.find(|c: char| c != '0') {
+        return Some(exp + (int.len() - p) as i64 - 1);
+    }
+    let p = frac.find(|c: char| c != '0')?;
+    Some(exp - p as i64 - 1)
 }
 
 /// The handler found nothing: block on `keys`, or inside a transaction reply at once with

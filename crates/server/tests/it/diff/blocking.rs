@@ -16,7 +16,7 @@ use super::gen::*;
 const SHORT: &[&str] = &["0.01", "0.001", "0.005", "1e-3", ".002", "+0.003"];
 /// Errors: not a float, negative, out of range.
 const BAD: &[&str] = &[
-    "abc", "", "-1", "-0.5", "nan", "inf", "-inf", "1e400", " 1", "1 ", "1x", "0,1",
+    "abc", "", "-1", "-0.5", "nan", "inf", "-inf", "1e400", "1e5000", " 1", "1 ", "1x", "0,1",
 ];
 /// BAD without the timeouts past the millisecond range: 7.0 calls those negative, 7.2 out of
 /// range (allowed for a command's own reply in diff::allow, but not inside an EXEC array).
