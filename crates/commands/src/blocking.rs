@@ -69,6 +69,16 @@ pub fn parse_timeout(arg: &[u8], now_ms: u64) -> Result<Option<u64>, Error> {
     if secs.is_nan() {
         return Err(not_float);
     }
+    // Redis reads a long double, whose range is far wider than f64's: past f64's range only
+    // what strtold itself cannot hold (ERANGE) is "not a float", and a value too small for
+    // f64 but not for strtold is a tiny timeout, not 0 (which would wait for ever).
+    if secs.is_infinite() || secs == 0.0 {
+        match leading_exponent(text) {
+            Some(e) if !(-4951..=4932).contains(&e) => return Err(not_float),
+            Some(_) if secs == 0.0 && !text.starts_with('-') => return Ok(Some(now_ms + 1)),
+            _ => {}
+        }
+    }
     let ms = (secs * 1000.0).ceil();
     if ms > i64::MAX as f64 {
         return Err(Error::Static("ERR timeout is out of range"));
@@ -86,6 +96,31 @@ pub fn parse_timeout(arg: &[u8], now_ms: u64) -> Result<Option<u64>, Error> {
     Ok(Some(now_ms + ms))
 }
 
+/// The power of ten of the first significant digit of a decimal number that Rust's float
+/// parser accepted; None when every digit is zero, or for "inf"/"infinity".
+fn leading_exponent(text: &str) -> Option<i64> {
+    let t = text.trim_start_matches(['+', '-']);
+    let (mantissa, exp) = match t.find(['e', 'E']) {
+        Some(i) => {
+            let e = &t[i + 1..];
+            let huge = if e.starts_with('-') {
+                -(1 << 40)
+            } else {
+                1 << 40
+            };
+            (&t[..i], e.parse::<i64>().unwrap_or(huge))
+        }
+        None if t.bytes().all(|b| b.is_ascii_digit() || b == b'.') => (t, 0),
+        None => return None,
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if let Some(p) = int.find(|c: char| c != '0') {
+        return Some(exp + (int.len() - p) as i64 - 1);
+    }
+    let p = frac.find(|c: char| c != '0')?;
+    Some(exp - p as i64 - 1)
+}
+
 /// The handler found nothing: block on `keys`, or inside a transaction reply at once with
 /// `null` (what the command answers when it cannot block).
 pub fn block_on(
@@ -99,6 +134,37 @@ pub fn block_on(
         return;
     }
     ctx.client.block = Some(BlockRequest { keys, deadline_ms });
+}
+
+/// True while a parked client re-runs its command after a wake-up. Redis serves a blocked
+/// client only from a key of the type it waits for, so a re-run passes over keys of another
+/// type where a first call reports WRONGTYPE.
+pub fn rerunning(ctx: &Ctx<'_>) -> bool {
+    ctx.client.parked.is_some()
+}
+
+/// `r`, with WRONGTYPE turned into `none` while re-running (see [`rerunning`]).
+pub fn skip_wrong_type<T>(ctx: &Ctx<'_>, r: Result<T, Error>, none: T) -> Result<T, Error> {
+    match r {
+        Err(Error::WrongType) if rerunning(ctx) => Ok(none),
+        other => other,
+    }
+}
+
+/// False when a re-running client has another waiter ahead of it in the queue of `key`. That
+/// waiter was woken for the key first and gets served first, so each key serves its waiters in
+/// FIFO order, as Redis does, even when a client woken through another of its keys re-runs
+/// sooner. It cannot stall: a waiter ahead that leaves the queue unserved wakes the next.
+pub fn my_turn(ctx: &mut Ctx<'_>, key: &[u8]) -> bool {
+    if !rerunning(ctx) {
+        return true;
+    }
+    let (db, id) = (ctx.keys.db, ctx.client.id);
+    let slot = ctx.keys.slot(key_slot(key));
+    slot.blocked
+        .as_ref()
+        .and_then(|t| t.head(db, key))
+        .is_none_or(|w| w.client == id)
 }
 
 /// After a command ran, with its slot locks still held: parks a client that asked to block

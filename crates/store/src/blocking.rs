@@ -63,6 +63,14 @@ impl WaitTable {
             .find(|w| w.client != except)
     }
 
+    /// The longest-waiting client on `key`.
+    pub fn head(&self, db: usize, key: &[u8]) -> Option<&Waiter> {
+        self.keys
+            .get(&(db, Box::<[u8]>::from(key)))?
+            .values()
+            .next()
+    }
+
     /// Number of (db, key) pairs someone waits on (INFO's total_blocking_keys).
     pub fn key_count(&self) -> usize {
         self.keys.len()
@@ -88,6 +96,8 @@ mod tests {
         assert!(!t.has_waiters(1, b"k"));
         assert_eq!(t.first(0, b"k", 0).unwrap().client, 1);
         assert_eq!(t.first(0, b"k", 1).unwrap().client, 2);
+        assert_eq!(t.head(0, b"k").unwrap().client, 1);
+        assert!(t.head(1, b"k").is_none());
         assert!(!t.leave(0, b"k", b));
         assert_eq!(t.first(0, b"k", 1).unwrap().client, 3);
         assert!(!t.leave(0, b"k", a));

@@ -13,9 +13,9 @@ use shoal_resp::{Args, ReplyBuf};
 use shoal_store::list::End;
 
 use super::{end_arg, lmpop, ops, optional, parse_end};
-use crate::blocking::{block_on, parse_timeout};
+use crate::blocking::{block_on, my_turn, parse_timeout, rerunning, skip_wrong_type};
 use crate::ctx::Ctx;
-use crate::errors::{CmdResult, Error};
+use crate::errors::CmdResult;
 use crate::spec::{
     Acl, Arg, ArgFlags, ArgKind, BeginSearch, CommandSpec, FindKeys, Flags, Group, KeySpec, KsFlags,
 };
@@ -166,20 +166,6 @@ pub static BLMPOP: CommandSpec = CommandSpec {
     ..CommandSpec::DEFAULT
 };
 
-/// True while a parked client re-runs its command after a wake-up. Redis serves a blocked
-/// client only from a key holding a list, so a re-run passes over keys of another type where a
-/// first call reports WRONGTYPE.
-fn rerunning(ctx: &Ctx<'_>) -> bool {
-    ctx.client.parked.is_some()
-}
-
-fn skip_wrong_type<T>(ctx: &Ctx<'_>, r: Result<T, Error>, none: T) -> Result<T, Error> {
-    match r {
-        Err(Error::WrongType) if rerunning(ctx) => Ok(none),
-        other => other,
-    }
-}
-
 fn blpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     bpop_run(ctx, args, End::Head)
 }
@@ -193,6 +179,9 @@ fn bpop_run(ctx: &mut Ctx<'_>, args: &Args<'_>, end: End) -> CmdResult {
     let keys = 1..args.len() - 1;
     for i in keys.clone() {
         let key = args.get(i);
+        if !my_turn(ctx, key) {
+            continue;
+        }
         let popped = ops::pop_one(ctx, key, end);
         if let Some(v) = skip_wrong_type(ctx, popped, None)? {
             ctx.out.array(2);
@@ -223,7 +212,7 @@ fn move_run(ctx: &mut Ctx<'_>, args: &Args<'_>, from: End, to: End, t: usize) ->
     let deadline = parse_timeout(args.get(t), ctx.keys.now)?;
     let src_is_list = super::list_mut(&mut ctx.keys, args.get(1)).map(|l| l.is_some());
     // A wrong-typed destination is still an error when served, as in Redis 7.2.
-    if skip_wrong_type(ctx, src_is_list, false)? {
+    if skip_wrong_type(ctx, src_is_list, false)? && my_turn(ctx, args.get(1)) {
         if let Some(v) = ops::move_one(ctx, args.get(1), args.get(2), from, to)? {
             ctx.out.bulk(&v);
             return Ok(());
@@ -239,6 +228,9 @@ fn blmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let served = if rerunning(ctx) {
         let mut served = false;
         for i in range.clone() {
+            if !my_turn(ctx, args.get(i)) {
+                continue;
+            }
             let popped = ops::pop_first_nonempty(ctx, &[args.get(i)], end, count);
             if skip_wrong_type(ctx, popped, false)? {
                 served = true;

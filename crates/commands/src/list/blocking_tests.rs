@@ -31,6 +31,33 @@ fn timeout_parsing() {
         parse_timeout(b"-1", 0).unwrap_err().text(),
         "ERR timeout is negative"
     );
+    // Past f64's range, within a long double's (what Redis parses): a 1 ms timeout, or for
+    // a negative one 0 (for ever); "out of range" / "negative" for the huge ones.
+    assert_eq!(parse_timeout(b"1e-400", 1000), Ok(Some(1001)));
+    assert_eq!(parse_timeout(b"0.000e-3000001", 1000), Ok(None));
+    assert_eq!(parse_timeout(b"-1e-400", 1000), Ok(None));
+    assert_eq!(
+        parse_timeout(b"1e4000", 0).unwrap_err().text(),
+        "ERR timeout is out of range"
+    );
+    assert_eq!(
+        parse_timeout(b"-1e400", 0).unwrap_err().text(),
+        "ERR timeout is negative"
+    );
+    // Beyond a long double too: strtold reports ERANGE.
+    for bad in [
+        "1e5000",
+        "-1e5000",
+        "1e-5000",
+        "0.001e-4950",
+        "1e99999999999999999999",
+    ] {
+        assert_eq!(
+            parse_timeout(bad.as_bytes(), 0).unwrap_err().text(),
+            "ERR timeout is not a float or out of range",
+            "{bad}"
+        );
+    }
     for big in ["1e100", "inf", "9223372036854775.807"] {
         assert_eq!(
             parse_timeout(big.as_bytes(), 1000).unwrap_err().text(),

@@ -1,8 +1,8 @@
 //! Sorted-set commands (Redis 7.2 semantics), over the type API in `shoal_store::zset`.
 //!
 //! Shared engines: [`range`] (ZRANGE and its older forms, ZRANGESTORE), [`setop`] (ZUNION,
-//! ZINTER, ZDIFF, their STORE forms, ZINTERCARD), [`pop`] (ZPOPMIN/ZPOPMAX/ZMPOP, and the
-//! blocking pops to come). Encoding limits are read from the config at each write.
+//! ZINTER, ZDIFF, their STORE forms, ZINTERCARD), [`pop`] (ZPOPMIN/ZPOPMAX/ZMPOP and, in
+//! `bzpop`, their blocking forms). Encoding limits are read from the config at each write.
 
 use crate::spec::CommandSpec;
 
@@ -14,6 +14,7 @@ mod set_input;
 mod setop;
 mod setop_spec;
 
+pub mod bzpop;
 pub mod zadd;
 pub mod zcard;
 pub mod zcount;
@@ -60,6 +61,9 @@ pub static COMMANDS: &[&CommandSpec] = &[
     &zpop::ZPOPMIN,
     &zpop::ZPOPMAX,
     &zmpop::SPEC,
+    &bzpop::BZPOPMIN,
+    &bzpop::BZPOPMAX,
+    &bzpop::BZMPOP,
     &zrandmember::SPEC,
     &zunion::ZUNION,
     &zunion::ZUNIONSTORE,

@@ -1,5 +1,5 @@
-//! Popping the lowest or highest members, shared by ZPOPMIN, ZPOPMAX and ZMPOP, and meant for
-//! the blocking forms too (BZPOPMIN, BZPOPMAX, BZMPOP call [`pop_reply`] once a key has
+//! Popping the lowest or highest members, shared by ZPOPMIN, ZPOPMAX and ZMPOP, and by
+//! the blocking forms (BZPOPMIN, BZPOPMAX, BZMPOP in `bzpop` call [`pop_reply`] once a key has
 //! members, with the reply shape they need). Redis's genericZpopCommand.
 
 use super::common::{self, modified};

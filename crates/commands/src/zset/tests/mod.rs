@@ -6,6 +6,7 @@ use shoal_resp::Proto;
 
 use crate::testing::TestServer;
 
+mod bzpop;
 mod encoding;
 mod errors;
 mod pop;

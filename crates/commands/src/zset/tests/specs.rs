@@ -28,6 +28,9 @@ const EXPECTED: &[&str] = &[
     "zpopmin -2 write fast @write @sortedset @fast | RW access delete index 1 range 0 1 0",
     "zpopmax -2 write fast @write @sortedset @fast | RW access delete index 1 range 0 1 0",
     "zmpop -4 write @write @sortedset @slow | RW access delete index 1 keynum 0 1 1",
+    "bzpopmin -3 write noscript blocking fast @write @sortedset @fast @blocking | RW access delete index 1 range -2 1 0",
+    "bzpopmax -3 write noscript blocking fast @write @sortedset @fast @blocking | RW access delete index 1 range -2 1 0",
+    "bzmpop -5 write blocking @write @sortedset @slow @blocking | RW access delete index 2 keynum 0 1 1",
     "zrandmember -2 readonly @read @sortedset @slow | RO access index 1 range 0 1 0 | nondeterministic_output",
     "zunion -3 readonly @read @sortedset @slow | RO access index 1 keynum 0 1 1",
     "zinter -3 readonly @read @sortedset @slow | RO access index 1 keynum 0 1 1",
@@ -72,4 +75,15 @@ fn movable_keys_are_found() {
     let mut pos = KeyPositions::new();
     key_positions(spec, &args, &mut pos);
     assert_eq!(&pos[..], &[2, 3]);
+    let args = shoal_resp::Args::from_slices(&[b"BZMPOP", b"0", b"2", b"a", b"b", b"MIN"]);
+    let spec = registry().lookup(b"bzmpop").unwrap().spec;
+    let mut pos = KeyPositions::new();
+    key_positions(spec, &args, &mut pos);
+    assert_eq!(&pos[..], &[3, 4]);
+    assert!(spec.movable_keys());
+    let args = shoal_resp::Args::from_slices(&[b"BZPOPMIN", b"a", b"b", b"c", b"0"]);
+    let spec = registry().lookup(b"bzpopmin").unwrap().spec;
+    let mut pos = KeyPositions::new();
+    key_positions(spec, &args, &mut pos);
+    assert_eq!(&pos[..], &[1, 2, 3]);
 }

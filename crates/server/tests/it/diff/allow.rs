@@ -182,6 +182,13 @@ pub fn changed_in_7_2(
     {
         return Some("ZRANK/ZREVRANK WITHSCORE is new in 7.2");
     }
+    // A blocking command's timeout past the millisecond range (1e400, inf): 7.0 converts it to
+    // an integer unchecked (LLONG_MIN on x86) and calls it negative; 7.2 checks the range first.
+    if redis_raw == b"-ERR timeout is negative\r\n"
+        && shoal_raw == b"-ERR timeout is out of range\r\n"
+    {
+        return Some("huge timeouts are out of range, not negative, in 7.2");
+    }
     // HELLO ... AUTH u p <bad option>: 7.0 authenticates while parsing and answers WRONGPASS
     // first; 7.2 parses every option first and answers the syntax error.
     if args[0].eq_ignore_ascii_case(b"hello")

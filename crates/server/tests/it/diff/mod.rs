@@ -3,6 +3,7 @@
 
 mod allow;
 mod bitmaps;
+mod blocking;
 mod command_info;
 mod connection;
 mod engine;
