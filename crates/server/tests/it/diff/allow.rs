@@ -156,6 +156,19 @@ pub fn changed_in_7_2(
     {
         return Some("ZRANK/ZREVRANK WITHSCORE is new in 7.2");
     }
+    // LPOS ... RANK -9223372036854775808: 7.0 negates it with wrap-around (a search from the
+    // tail); 7.2 bounds RANK to +-LONG_MAX and answers a range error (redis#12167) while
+    // parsing, so also before WRONGTYPE or a later option's error that 7.0 gives instead.
+    if args[0].eq_ignore_ascii_case(b"lpos")
+        && args
+            .windows(2)
+            .skip(2)
+            .any(|w| w[0].eq_ignore_ascii_case(b"rank") && w[1] == b"-9223372036854775808")
+        && shoal_raw
+            == b"-ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807\r\n"
+    {
+        return Some("LPOS RANK LONG_MIN is an error in 7.2");
+    }
     // HELLO ... AUTH u p <bad option>: 7.0 authenticates while parsing and answers WRONGPASS
     // first; 7.2 parses every option first and answers the syntax error.
     if args[0].eq_ignore_ascii_case(b"hello")
