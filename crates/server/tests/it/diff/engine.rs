@@ -40,7 +40,8 @@ pub enum Cmp {
     Unordered,
     /// A flat name/value array or a map, as a set of pairs (CONFIG GET).
     Pairs,
-    /// Integers within this distance when both are non-negative (TTL, PTTL...).
+    /// Integers within this distance when both are non-negative (TTL, PTTL...); an array
+    /// of them element by element (HTTL...).
     Tol(i64),
     /// Same reply type; error texts still exact.
     Shape,
@@ -572,10 +573,22 @@ pub fn compare(cmp: Cmp, rv: &Value, rraw: &[u8], sv: &Value, sraw: &[u8]) -> Re
             _ => false,
         },
         Cmp::Pairs => same_kind(rv, sv) && pairs(rv).is_some() && pairs(rv) == pairs(sv),
-        Cmp::Tol(t) => match (rv, sv) {
-            (Value::Int(a), Value::Int(b)) => *a >= 0 && *b >= 0 && (a - b).abs() <= t,
-            _ => false,
-        },
+        Cmp::Tol(t) => {
+            let near = |a: &Value, b: &Value| match (a, b) {
+                (Value::Int(a), Value::Int(b)) => {
+                    a == b || (*a >= 0 && *b >= 0 && (a - b).abs() <= t)
+                }
+                _ => a == b,
+            };
+            match (rv, sv) {
+                (Value::Int(_), Value::Int(_)) => near(rv, sv),
+                // Per-field replies (HTTL...): element by element.
+                (Value::Array(a), Value::Array(b)) => {
+                    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| near(x, y))
+                }
+                _ => false,
+            }
+        }
         Cmp::Time => match (rv, sv) {
             (Value::Array(a), Value::Array(b)) if a.len() == 2 && b.len() == 2 => {
                 let secs = (int_of(&a[0]), int_of(&b[0]));
@@ -881,6 +894,21 @@ fn compare_rules() {
     assert!(!check(Cmp::Tol(1), b":98\r\n", b":100\r\n"));
     assert!(!check(Cmp::Tol(1000), b":-1\r\n", b":0\r\n"));
     assert!(!check(Cmp::Tol(1000), b":-2\r\n", b":-1\r\n"));
+    assert!(check(
+        Cmp::Tol(1),
+        b"*2\r\n:-2\r\n:99\r\n",
+        b"*2\r\n:-2\r\n:100\r\n"
+    ));
+    assert!(!check(
+        Cmp::Tol(1),
+        b"*2\r\n:-1\r\n:99\r\n",
+        b"*2\r\n:-2\r\n:99\r\n"
+    ));
+    assert!(!check(
+        Cmp::Tol(1),
+        b"*1\r\n:99\r\n",
+        b"*2\r\n:-2\r\n:99\r\n"
+    ));
     assert!(check(Cmp::Shape, b":1\r\n", b":7\r\n"));
     assert!(!check(Cmp::Shape, b":1\r\n", b"$1\r\n1\r\n"));
     // Errors are exact whatever the mode.

@@ -6,6 +6,7 @@ mod command_info;
 mod connection;
 mod engine;
 mod gen;
+mod hash_ttl;
 mod hashes;
 mod keyspace;
 mod known_bugs;
