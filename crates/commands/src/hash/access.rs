@@ -140,3 +140,7 @@ pub fn fixed_fields(args: &Args<'_>, mismatch: Error) -> Result<usize, Error> {
     }
     Ok(4)
 }
+
+/// An EX/PX/EXAT/PXAT argument still to convert: its index, whether it is in seconds, the
+/// base time to add, and the option's name (one kind of expiry per command).
+pub type TimeArg = (usize, bool, u64, &'static str);

@@ -74,9 +74,9 @@ fn parse_change(
     args: &Args<'_>,
     to: usize,
     now: u64,
-) -> Result<(bool, Option<(usize, bool, u64, &'static str)>), Error> {
+) -> Result<(bool, Option<access::TimeArg>), Error> {
     let mut persist = false;
-    let mut timed: Option<(usize, bool, u64, &'static str)> = None;
+    let mut timed: Option<access::TimeArg> = None;
     let mut i = 2;
     while i < to {
         let a = args.get(i);

@@ -92,7 +92,7 @@ struct Opts {
     fxx: bool,
     keep_ttl: bool,
     /// The time argument's index, whether it is in seconds, its base, and its option name.
-    timed: Option<(usize, bool, u64, &'static str)>,
+    timed: Option<access::TimeArg>,
     first: usize,
 }
 

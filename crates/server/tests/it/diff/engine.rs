@@ -448,7 +448,7 @@ impl Diff {
         let is_quit = cmd.name() == b"quit";
         if rraw != sraw && !matches!(rv, Value::Error(_)) && !matches!(sv, Value::Error(_)) {
             let checked = match cmd.cmp {
-                Cmp::HashOrder { key, pairs } => Some(hash_order(r, &refs[key], pairs, &rv, &sv)),
+                Cmp::HashOrder { key, pairs } => Some(hash_order(r, refs[key], pairs, &rv, &sv)),
                 Cmp::RandField { key } => Some(rand_field(r, &refs, key, &rv, &sv)),
                 _ => None,
             };
@@ -646,8 +646,11 @@ fn hash_order(r: &mut Conn, key: &[u8], pairs: bool, rv: &Value, sv: &Value) -> 
     compare(cmp, rv, &raw(rv), sv, &raw(sv))
 }
 
-/// Elements of an HRANDFIELD reply: (field, value) with value None without WITHVALUES.
-fn rand_items(v: &Value, with_values: bool) -> Option<Vec<(Vec<u8>, Option<Vec<u8>>)>> {
+/// One HRANDFIELD pick: the field, and its value with WITHVALUES.
+type Pick = (Vec<u8>, Option<Vec<u8>>);
+
+/// Elements of an HRANDFIELD reply.
+fn rand_items(v: &Value, with_values: bool) -> Option<Vec<Pick>> {
     let Value::Array(items) = v else {
         return None;
     };
