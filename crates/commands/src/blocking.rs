@@ -60,15 +60,16 @@ impl Waker for ClientHandle {
 /// (forever). Redis rounds up to the millisecond.
 pub fn parse_timeout(arg: &[u8], now_ms: u64) -> Result<Option<u64>, Error> {
     let not_float = Error::Static("ERR timeout is not a float or out of range");
-    let text = std::str::from_utf8(arg).map_err(|_| not_float.clone())?;
-    // strtold's rules: no surrounding spaces, no NaN.
-    if text.is_empty() || text.trim() != text {
+    // Redis reads a long double with strtold's rules: hex floats and "inf" are fine, spaces
+    // and NaN are not, and values past a double's range are still numbers (too big here).
+    if !shoal_util::parse_long_double_ok(arg) {
         return Err(not_float);
     }
-    let secs: f64 = text.parse().map_err(|_| not_float.clone())?;
-    if secs.is_nan() {
-        return Err(not_float);
-    }
+    let secs = shoal_util::parse_f64_redis(arg).unwrap_or(if arg.first() == Some(&b'-') {
+        f64::NEG_INFINITY
+    } else {
+        f64::INFINITY
+    });
     let ms = (secs * 1000.0).ceil();
     if ms > i64::MAX as f64 {
         return Err(Error::Static("ERR timeout is out of range"));

@@ -169,6 +169,14 @@ pub fn changed_in_7_2(
     {
         return Some("LPOS RANK LONG_MIN is an error in 7.2");
     }
+    // Blocking commands with a timeout too big for a long long of ms ("inf", "1e20"): 7.0
+    // casts it and reports the wrapped value as negative; 7.2 checks the range first
+    // (redis#11338).
+    if redis_raw == b"-ERR timeout is negative\r\n"
+        && shoal_raw == b"-ERR timeout is out of range\r\n"
+    {
+        return Some("blocking timeouts past LLONG_MAX ms are out of range in 7.2");
+    }
     // HELLO ... AUTH u p <bad option>: 7.0 authenticates while parsing and answers WRONGPASS
     // first; 7.2 parses every option first and answers the syntax error.
     if args[0].eq_ignore_ascii_case(b"hello")

@@ -1,8 +1,8 @@
 //! List commands against redis-server: pushes (and the X forms), pops with and without counts
 //! (0, negative, non-integer), LRANGE/LINDEX/LSET/LINSERT/LREM/LTRIM with edge indices,
 //! LPOS with every RANK/COUNT/MAXLEN form and its errors, LMOVE/RPOPLPUSH between keys (also
-//! onto itself and across slots), LMPOP with bad numkeys and counts, OBJECT ENCODING, wrong
-//! types.
+//! onto itself and across slots), LMPOP with bad numkeys and counts, the blocking forms with
+//! short timeouts, OBJECT ENCODING, wrong types.
 //!
 //! Three runs: default limits; `list-max-listpack-size` changed by CONFIG SET during the case
 //! to small counts and byte sizes, so lists keep converting between listpack and quicklist
@@ -136,6 +136,38 @@ fn lmpop() -> BoxedStrategy<Cmd> {
         .boxed()
 }
 
+/// Blocking pops and moves with short timeouts (never 0, which would block for good), so
+/// on empty keys both servers wait 10-20 ms and answer nil; plus the timeout errors.
+fn blocking() -> BoxedStrategy<Cmd> {
+    let timeout = prop_oneof![
+        6 => token(&["0.01", "0.02"]),
+        1 => token(&["-1", "abc", "", "inf", "1e400", "-1e400", "0x0.01", "nan", " 1"]),
+    ];
+    prop_oneof![
+        3 => (token(&["BLPOP", "BRPOP"]), keys(1, 3), timeout.clone()).prop_map(|(c, ks, t)| {
+            let mut a = vec![c];
+            a.extend(ks);
+            a.push(t);
+            Cmd::new(a, Cmp::Exact)
+        }),
+        2 => (key(), key(), side(), side(), timeout.clone())
+            .prop_map(|(s, d, a, b, t)| Cmd::new(vec![lit("BLMOVE"), s, d, a, b, t], Cmp::Exact)),
+        1 => (key(), key(), timeout.clone())
+            .prop_map(|(s, d, t)| Cmd::new(vec![lit("BRPOPLPUSH"), s, d, t], Cmp::Exact)),
+        2 => (timeout, keys(1, 3), side(), prop::option::of(count())).prop_map(|(t, ks, w, n)| {
+            let mut a = vec![lit("BLMPOP"), t, lit(ks.len().to_string())];
+            a.extend(ks);
+            a.push(w);
+            if let Some(n) = n {
+                a.push(lit("COUNT"));
+                a.push(n);
+            }
+            Cmd::new(a, Cmp::Exact)
+        }),
+    ]
+    .boxed()
+}
+
 /// `list-max-listpack-size`: element counts (positive) and byte limits (-1 = 4 KB ... -5).
 fn set_limit() -> BoxedStrategy<Cmd> {
     token(&["1", "2", "3", "4", "-1", "-2"])
@@ -199,10 +231,13 @@ fn list_op(small: bool, valkey: bool) -> BoxedStrategy<Cmd> {
         1 => on_key("TYPE", Cmp::Exact),
         2 => key().prop_map(|k| Cmd::new(vec![lit("OBJECT"), lit("ENCODING"), k], Cmp::Exact)),
     ];
+    // Blocking commands stay out of `noisy`: an extra argument could become a timeout of 0.
+    // Rare, as Redis notices a timeout only at its next cron tick (up to 100 ms).
     if small {
-        noisy(prop_oneof![20 => common, 2 => set_limit()].boxed())
+        prop_oneof![60 => noisy(prop_oneof![20 => common, 2 => set_limit()].boxed()), 1 => blocking()]
+            .boxed()
     } else {
-        noisy(common.boxed())
+        prop_oneof![60 => noisy(common.boxed()), 1 => blocking()].boxed()
     }
 }
 
