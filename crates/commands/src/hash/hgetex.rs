@@ -17,13 +17,11 @@ pub static SPEC: CommandSpec = CommandSpec {
     arity: -5,
     flags: Flags::WRITE.union(Flags::FAST),
     acl: Acl::HASH,
-    key_specs: &[KeySpec {
-        notes: "RW and UPDATE because it changes the TTL",
-        ..KeySpec::single(
-            1,
-            KsFlags::RW.union(KsFlags::ACCESS).union(KsFlags::UPDATE),
-        )
-    }],
+    // Valkey 9's declaration: Redis 8 adds a key-spec note, Valkey has none.
+    key_specs: &[KeySpec::single(
+        1,
+        KsFlags::RW.union(KsFlags::ACCESS).union(KsFlags::UPDATE),
+    )],
     group: Group::Hash,
     since: "8.0.0",
     summary: "Get the value of one or more fields of a given hash key, and optionally set their expiration.",

@@ -17,7 +17,8 @@ pub static SPEC: CommandSpec = CommandSpec {
     arity: -6,
     flags: Flags::WRITE.union(Flags::DENYOOM).union(Flags::FAST),
     acl: Acl::HASH,
-    key_specs: &[KeySpec::single(1, KsFlags::RW.union(KsFlags::UPDATE))],
+    // Valkey 9's flags (Redis 8 says RW update).
+    key_specs: &[KeySpec::single(1, KsFlags::RW.union(KsFlags::INSERT))],
     group: Group::Hash,
     since: "8.0.0",
     summary: "Set the value of one or more fields of a given hash key, and optionally set their expiration.",

@@ -559,3 +559,18 @@ fn ttl_makes_a_hashtable_and_ttls_survive_growth() {
         ints(&[100, -1])
     );
 }
+
+#[test]
+fn declarations_match_valkey() {
+    use crate::testing::describe_tips_last as describe;
+    // COMMAND INFO on valkey-server 9.1.2 (Redis 8 differs: a key-spec note on HGETEX,
+    // RW update on HSETEX).
+    assert_eq!(
+        describe("hgetex"),
+        "hgetex -5 write fast @write @hash @fast | RW access update index 1 range 0 1 0"
+    );
+    assert_eq!(
+        describe("hsetex"),
+        "hsetex -6 write denyoom fast @write @hash @fast | RW insert index 1 range 0 1 0"
+    );
+}

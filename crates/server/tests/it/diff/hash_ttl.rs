@@ -204,3 +204,32 @@ fn hash_field_expiry_matches_valkey() {
     };
     diff.check(cases(600), case(hash_ttl_op(), 24));
 }
+
+/// COMMAND INFO of the field-expiry commands (arity, flags, ACL categories, key specs) as
+/// Valkey 9 declares them (command_info.rs compares the rest with Redis 7.0).
+#[test]
+fn hash_field_expiry_command_info_matches_valkey() {
+    let Some(diff) = Diff::start_valkey("hash field expiry COMMAND INFO (valkey)") else {
+        return;
+    };
+    let names = [
+        "HEXPIRE",
+        "HPEXPIRE",
+        "HEXPIREAT",
+        "HPEXPIREAT",
+        "HTTL",
+        "HPTTL",
+        "HEXPIRETIME",
+        "HPEXPIRETIME",
+        "HPERSIST",
+        "HGETEX",
+        "HSETEX",
+        "HGETDEL",
+    ];
+    let cmds = names
+        .iter()
+        .map(|n| cmd(&["COMMAND", "INFO", n], Cmp::CommandInfo))
+        .collect();
+    diff.run_case(&super::engine::Case { resp3: false, cmds })
+        .unwrap_or_else(|e| panic!("{e}"));
+}
