@@ -2,7 +2,8 @@
 //!     PXAT unix-time-milliseconds | PERSIST] FIELDS numfields field [field ...]
 //!
 //! The values of the fields (nil for missing ones), optionally setting or removing their
-//! TTL; a time already past deletes the fields after their values are returned.
+//! TTL; a time already past deletes the fields after their values are returned. Parsing,
+//! texts and the order of checks are Valkey 9's.
 
 use shoal_resp::Args;
 

@@ -1,8 +1,9 @@
 //! HSETEX key [NX | XX] [FNX | FXX] [EX seconds | PX milliseconds | EXAT unix-time-seconds |
 //!     PXAT unix-time-milliseconds | KEEPTTL] FIELDS numfields field value [field value ...]
 //!
-//! Redis 8 syntax and errors, plus Valkey 9's key conditions NX/XX. Replies 1 when the fields
-//! were set, 0 when a condition (NX/XX on the key, FNX/FXX on the fields) was not met.
+//! Valkey 9's syntax, errors and order of checks (options, numfields, the key's type, NX/XX,
+//! the time, FNX/FXX). Replies 1 when the fields were set (or, for a time already past,
+//! deleted), 0 when a condition (NX/XX on the key, FNX/FXX on the fields) was not met.
 
 use shoal_resp::Args;
 

@@ -574,3 +574,44 @@ fn declarations_match_valkey() {
         "hsetex -6 write denyoom fast @write @hash @fast | RW insert index 1 range 0 1 0"
     );
 }
+
+#[test]
+fn order_of_checks_follows_valkey() {
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "a", "1"]);
+    t.text(&["SET", "s", "v"]);
+    // HSETEX: the key conditions come before the time, the field conditions after it.
+    assert_eq!(
+        t.text(&["HSETEX", "h", "NX", "EX", "-1", "FIELDS", "1", "a", "1"]),
+        ":0\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "nokey", "XX", "EX", "-1", "FIELDS", "1", "a", "1"]),
+        ":0\r\n"
+    );
+    assert_eq!(
+        t.text(&["HSETEX", "h", "FNX", "EX", "-1", "FIELDS", "1", "a", "1"]),
+        "-ERR invalid expire time in 'hsetex' command\r\n"
+    );
+    // HSETEX and HGETEX check the type before the time; HEXPIRE the time first.
+    let wrongtype = "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
+    assert_eq!(
+        t.text(&["HSETEX", "s", "EX", "-1", "FIELDS", "1", "a", "1"]),
+        wrongtype
+    );
+    assert_eq!(
+        t.text(&["HGETEX", "s", "EX", "-1", "FIELDS", "1", "a"]),
+        wrongtype
+    );
+    assert_eq!(
+        t.text(&["HEXPIRE", "s", "-1", "FIELDS", "1", "a"]),
+        "-ERR invalid expire time in 'hexpire' command\r\n"
+    );
+    // Argument errors come before the type everywhere.
+    assert_eq!(
+        t.text(&["HTTL", "s", "FIELDS", "0", "a"]),
+        "-ERR syntax error\r\n"
+    );
+    assert_eq!(t.text(&["HPERSIST", "s", "FIELDS", "2", "a"]), NUMFIELDS);
+    assert_eq!(t.text(&["HGETDEL", "s", "FIELDS", "2", "a"]), NUMFIELDS);
+}
