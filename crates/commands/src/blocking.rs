@@ -60,24 +60,25 @@ impl Waker for ClientHandle {
 /// (forever). Redis rounds up to the millisecond.
 pub fn parse_timeout(arg: &[u8], now_ms: u64) -> Result<Option<u64>, Error> {
     let not_float = Error::Static("ERR timeout is not a float or out of range");
-    let text = std::str::from_utf8(arg).map_err(|_| not_float.clone())?;
-    // strtold's rules: no surrounding spaces, no NaN.
-    if text.is_empty() || text.trim() != text {
+    // Redis reads a long double with strtold's rules: hex floats and "inf" are fine, spaces
+    // and NaN are not, and values past a double's range are still numbers (too big here).
+    if !shoal_util::parse_long_double_ok(arg) {
         return Err(not_float);
     }
-    let secs: f64 = text.parse().map_err(|_| not_float.clone())?;
-    if secs.is_nan() {
-        return Err(not_float);
-    }
-    // Redis reads a long double, whose range is far wider than f64's: past f64's range only
-    // what strtold itself cannot hold (ERANGE) is "not a float", and a value too small for
-    // f64 but not for strtold is a tiny timeout, not 0 (which would wait for ever).
-    if secs.is_infinite() || secs == 0.0 {
-        match leading_exponent(text) {
-            Some(e) if !(-4951..=4932).contains(&e) => return Err(not_float),
-            Some(_) if secs == 0.0 && !text.starts_with('-') => return Ok(Some(now_ms + 1)),
-            _ => {}
-        }
+    let secs = shoal_util::parse_f64_redis(arg).unwrap_or(if arg.first() == Some(&b'-') {
+        f64::NEG_INFINITY
+    } else {
+        f64::INFINITY
+    });
+    // A value too small for f64 but not for strtold is a tiny timeout, not 0 (for ever).
+    if secs == 0.0
+        && arg.first() != Some(&b'-')
+        && std::str::from_utf8(arg)
+            .ok()
+            .and_then(leading_exponent)
+            .is_some()
+    {
+        return Ok(Some(now_ms + 1));
     }
     let ms = (secs * 1000.0).ceil();
     if ms > i64::MAX as f64 {

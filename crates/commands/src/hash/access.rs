@@ -100,49 +100,47 @@ pub fn note_field_ttls(keys: &mut Keys<'_>, key: &[u8]) {
     keys.db_for(key).mark_volatile_parts();
 }
 
-/// Redis's parseExpireTime for field expiry: the absolute time in ms of `arg`, read in
-/// seconds or milliseconds and added to `base` (0 for the *AT forms).
+/// The absolute time in ms of a field-expiry time argument, read in seconds or milliseconds
+/// and added to `base` (0 for the *AT forms). Valkey 9's rules (the reference for field
+/// expiry): negative times and times that overflow once converted are "invalid expire time";
+/// unlike Redis 7.4 there is no upper bound below that.
 pub fn expire_time(arg: &[u8], seconds: bool, base: u64, cmd: &'static str) -> Result<u64, Error> {
-    // The largest field expire time Redis accepts (2^46 - 1 ms, in year 4199).
-    const MAX_MS: i64 = ((1i64 << 48) - 1) >> 2;
     let v = crate::args::int(arg)?;
-    if v < 0 {
-        return Err(Error::Static("ERR invalid expire time, must be >= 0"));
-    }
-    let mut ms = v;
-    if seconds {
-        if v > MAX_MS / 1000 {
-            return Err(Error::InvalidExpire(cmd));
-        }
-        ms = v * 1000;
-    }
-    if ms > MAX_MS - base as i64 {
-        return Err(Error::InvalidExpire(cmd));
-    }
-    Ok(ms as u64 + base)
-}
-
-pub const FIELDS_MISSING: Error =
-    Error::Static("ERR Mandatory argument FIELDS is missing or not at the right position");
-pub const NUMFIELDS_POSITIVE: Error =
-    Error::Static("ERR Number of fields must be a positive integer");
-pub const NUMFIELDS_MISMATCH: Error =
-    Error::Static("ERR The `numfields` parameter must match the number of arguments");
-
-/// Checks `FIELDS numfields field...` starting at `at` (the FIELDS keyword) and running to the
-/// end of the arguments; returns the index of the first field. `bad_count` is the command's
-/// text for a numfields that is not a positive integer.
-pub fn fields_block(args: &Args<'_>, at: usize, bad_count: Error) -> Result<usize, Error> {
-    if at >= args.len() || !crate::args::is(args.get(at), "FIELDS") {
-        return Err(FIELDS_MISSING);
-    }
-    let count = (at + 1 < args.len()).then(|| args.get(at + 1));
-    let n = match count.and_then(shoal_util::string2ll) {
-        Some(n) if n >= 1 => n,
-        _ => return Err(bad_count),
+    let ms = if seconds {
+        v.checked_mul(1000)
+    } else {
+        Some(v)
     };
-    if n as u64 != args.len().saturating_sub(at + 2) as u64 {
-        return Err(NUMFIELDS_MISMATCH);
+    match ms.and_then(|ms| ms.checked_add(base as i64)) {
+        Some(at) if v >= 0 => Ok(at as u64),
+        _ => Err(Error::InvalidExpire(cmd)),
     }
-    Ok(at + 2)
 }
+
+/// Valkey 9's text for a bad `numfields` (0, or not the number of fields given).
+pub const NUMFIELDS: Error =
+    Error::Static("ERR numfields should be greater than 0 and match the provided number of fields");
+
+/// Where Valkey 9 finds the FIELDS block of HEXPIRE*, HGETEX and HSETEX: the first argument
+/// from `from` on, short of the last, that reads FIELDS (so options sit between).
+pub fn find_fields(args: &Args<'_>, from: usize) -> Option<usize> {
+    (from..args.len().saturating_sub(1)).find(|&i| crate::args::is(args.get(i), "FIELDS"))
+}
+
+/// The fixed `FIELDS numfields field...` of HTTL & co, HPERSIST and HGETDEL (at argument 2),
+/// checked like Valkey 9: the keyword, then an integer count, then that it matches (else
+/// `mismatch`). Returns the index of the first field.
+pub fn fixed_fields(args: &Args<'_>, mismatch: Error) -> Result<usize, Error> {
+    if !crate::args::is(args.get(2), "FIELDS") {
+        return Err(Error::Syntax);
+    }
+    let n = crate::args::int(args.get(3))?;
+    if n <= 0 || n as u64 != (args.len() - 4) as u64 {
+        return Err(mismatch);
+    }
+    Ok(4)
+}
+
+/// An EX/PX/EXAT/PXAT argument still to convert: its index, whether it is in seconds, the
+/// base time to add, and the option's name (one kind of expiry per command).
+pub type TimeArg = (usize, bool, u64, &'static str);

@@ -3,7 +3,8 @@
 //! HEXPIREAT key unix-time-seconds [NX | XX | GT | LT] FIELDS numfields field [field ...]
 //! HPEXPIREAT key unix-time-milliseconds [NX | XX | GT | LT] FIELDS numfields field [field ...]
 //!
-//! One implementation (Redis 7.4). Per field: -2 no such field (or key), 0 the NX/XX/GT/LT
+//! One implementation, with Valkey 9's parsing and texts (options in any combination it
+//! allows, all of them checked per field). Per field: -2 no such field (or key), 0 the NX/XX/GT/LT
 //! condition was not met, 1 the expire time was set, 2 the field was deleted because the time
 //! is already past. A field without TTL counts as an infinite TTL for GT and LT.
 
@@ -121,13 +122,56 @@ fn hpexpireat(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     generic(ctx, args, false, 0, "hpexpireat")
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Cond {
-    Always,
-    Nx,
-    Xx,
-    Gt,
-    Lt,
+/// NX/XX/GT/LT, any combination Valkey 9 accepts; a field must pass every one given.
+#[derive(Clone, Copy, Default)]
+struct Cond {
+    nx: bool,
+    xx: bool,
+    gt: bool,
+    lt: bool,
+}
+
+impl Cond {
+    /// Whether a field with expire time `old` (None: no TTL) may get `at`.
+    fn allows(self, old: Option<u64>, at: u64) -> bool {
+        !(self.nx && old.is_some()
+            || self.xx && old.is_none()
+            || self.gt && old.is_none_or(|old| at <= old)
+            || self.lt && old.is_some_and(|old| at >= old))
+    }
+}
+
+/// The options between the time and FIELDS, with Valkey 9's texts.
+fn parse_cond(args: &Args<'_>, from: usize, to: usize) -> Result<Cond, Error> {
+    let mut c = Cond::default();
+    for i in from..to {
+        let a = args.get(i);
+        if args::is(a, "NX") {
+            c.nx = true;
+        } else if args::is(a, "XX") {
+            c.xx = true;
+        } else if args::is(a, "GT") {
+            c.gt = true;
+        } else if args::is(a, "LT") {
+            c.lt = true;
+        } else {
+            return Err(Error::Owned(format!(
+                "ERR Unsupported option {}",
+                String::from_utf8_lossy(a)
+            )));
+        }
+    }
+    if c.nx && (c.xx || c.gt || c.lt) {
+        return Err(Error::Static(
+            "ERR NX and XX, GT or LT options at the same time are not compatible",
+        ));
+    }
+    if c.gt && c.lt {
+        return Err(Error::Static(
+            "ERR GT and LT options at the same time are not compatible",
+        ));
+    }
+    Ok(c)
 }
 
 pub const NO_FIELD: i64 = -2;
@@ -144,25 +188,20 @@ fn generic(
 ) -> CmdResult {
     let key = args.get(1);
     let now = ctx.keys.now;
-    // Redis looks the key up (and checks its type) before reading any argument.
-    let exists = access::read_for_write(&mut ctx.keys, key)?;
+    // Valkey 9's order: options and numfields, then the time, then the key.
+    let (cond, first, count) = match access::find_fields(args, 3) {
+        Some(at) => (
+            parse_cond(args, 3, at)?,
+            at + 2,
+            args::int(args.get(at + 1))?,
+        ),
+        None => (Cond::default(), args.len(), 0),
+    };
+    if count <= 0 || count as u64 != (args.len() - first) as u64 {
+        return Err(access::NUMFIELDS);
+    }
     let at = access::expire_time(args.get(2), seconds, base, cmd)?;
-    let opt = args.get(3);
-    let cond = [
-        ("NX", Cond::Nx),
-        ("XX", Cond::Xx),
-        ("GT", Cond::Gt),
-        ("LT", Cond::Lt),
-    ]
-    .into_iter()
-    .find(|(name, _)| args::is(opt, name))
-    .map_or(Cond::Always, |(_, c)| c);
-    let fields_at = if cond == Cond::Always { 3 } else { 4 };
-    let first = access::fields_block(
-        args,
-        fields_at,
-        Error::Static("ERR Parameter `numFields` should be greater than 0"),
-    )?;
+    let exists = access::read_for_write(&mut ctx.keys, key)?;
     let n = args.len() - first;
     if !exists {
         ctx.out.array(n);
@@ -173,28 +212,20 @@ fn generic(
     }
     let codes = access::modify(&mut ctx.keys, key, |h| {
         let h = h.expect("key seen above");
-        h.enable_field_ttls();
         let mut codes = Vec::with_capacity(n);
         for i in first..args.len() {
             let field = args.get(i);
             let code = match h.ttl(field) {
                 None => NO_FIELD,
                 Some(old) => {
-                    let ok = match (cond, old) {
-                        (Cond::Always, _) => true,
-                        (Cond::Nx, old) => old.is_none(),
-                        (Cond::Xx, old) => old.is_some(),
-                        (Cond::Gt, None) => false,
-                        (Cond::Gt, Some(old)) => at > old,
-                        (Cond::Lt, None) => true,
-                        (Cond::Lt, Some(old)) => at < old,
-                    };
-                    if !ok {
+                    if !cond.allows(old, at) {
                         NOT_MET
                     } else if at <= now {
                         h.remove(field);
                         DELETED
                     } else {
+                        // Valkey 9 keeps fields with a TTL in a hashtable only.
+                        h.convert_to_table(0);
                         h.set_ttl(field, Some(at));
                         SET
                     }

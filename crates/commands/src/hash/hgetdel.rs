@@ -30,8 +30,8 @@ pub static SPEC: CommandSpec = CommandSpec {
 
 fn hgetdel(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let key = args.get(1);
+    let first = access::fixed_fields(args, access::NUMFIELDS)?;
     access::read_for_write(&mut ctx.keys, key)?;
-    let first = access::fields_block(args, 2, access::NUMFIELDS_POSITIVE)?;
     let out = &mut *ctx.out;
     let mut deleted = 0;
     access::modify(&mut ctx.keys, key, |mut h| {

@@ -2,14 +2,15 @@
 //!     PXAT unix-time-milliseconds | PERSIST] FIELDS numfields field [field ...]
 //!
 //! The values of the fields (nil for missing ones), optionally setting or removing their
-//! TTL; a time already past deletes the fields after their values are returned.
+//! TTL; a time already past deletes the fields after their values are returned. Parsing,
+//! texts and the order of checks are Valkey 9's.
 
 use shoal_resp::Args;
 
 use super::access;
 use crate::args;
 use crate::ctx::Ctx;
-use crate::errors::CmdResult;
+use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
 
 pub static SPEC: CommandSpec = CommandSpec {
@@ -17,13 +18,11 @@ pub static SPEC: CommandSpec = CommandSpec {
     arity: -5,
     flags: Flags::WRITE.union(Flags::FAST),
     acl: Acl::HASH,
-    key_specs: &[KeySpec {
-        notes: "RW and UPDATE because it changes the TTL",
-        ..KeySpec::single(
-            1,
-            KsFlags::RW.union(KsFlags::ACCESS).union(KsFlags::UPDATE),
-        )
-    }],
+    // Valkey 9's declaration: Redis 8 adds a key-spec note, Valkey has none.
+    key_specs: &[KeySpec::single(
+        1,
+        KsFlags::RW.union(KsFlags::ACCESS).union(KsFlags::UPDATE),
+    )],
     group: Group::Hash,
     since: "8.0.0",
     summary: "Get the value of one or more fields of a given hash key, and optionally set their expiration.",
@@ -68,28 +67,65 @@ enum Change {
     ExpireAt(u64),
 }
 
+/// The options before FIELDS (Valkey 9: SET-style, one kind of expiry, repeats allowed):
+/// the change, and the time argument still to convert with its unit and base.
+fn parse_change(
+    args: &Args<'_>,
+    to: usize,
+    now: u64,
+) -> Result<(bool, Option<access::TimeArg>), Error> {
+    let mut persist = false;
+    let mut timed: Option<access::TimeArg> = None;
+    let mut i = 2;
+    while i < to {
+        let a = args.get(i);
+        let unit = [
+            ("EX", true, now),
+            ("PX", false, now),
+            ("EXAT", true, 0),
+            ("PXAT", false, 0),
+        ]
+        .into_iter()
+        .find(|(name, ..)| args::is(a, name));
+        match unit {
+            Some((name, seconds, base))
+                if !persist && i + 1 < to && timed.is_none_or(|t| t.3 == name) =>
+            {
+                timed = Some((i + 1, seconds, base, name));
+                i += 2;
+            }
+            None if args::is(a, "PERSIST") && timed.is_none() => {
+                persist = true;
+                i += 1;
+            }
+            _ => return Err(Error::Syntax),
+        }
+    }
+    Ok((persist, timed))
+}
+
 fn hgetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let key = args.get(1);
     let now = ctx.keys.now;
-    let exists = access::read_for_write(&mut ctx.keys, key)?;
-    let opt = args.get(2);
-    let timed = [
-        ("EX", true, now),
-        ("PX", false, now),
-        ("EXAT", true, 0),
-        ("PXAT", false, 0),
-    ]
-    .into_iter()
-    .find(|(name, ..)| args::is(opt, name));
-    let (change, fields_at) = if let Some((_, seconds, base)) = timed {
-        let at = access::expire_time(args.get(3), seconds, base, "hgetex")?;
-        (Change::ExpireAt(at), 4)
-    } else if args::is(opt, "PERSIST") {
-        (Change::Persist, 3)
-    } else {
-        (Change::None, 2)
+    // Valkey 9's order: options and numfields, the key's type, then the time.
+    let (persist, timed, first, count) = match access::find_fields(args, 1) {
+        Some(at) => {
+            let (persist, timed) = parse_change(args, at, now)?;
+            (persist, timed, at + 2, args::int(args.get(at + 1))?)
+        }
+        None => (false, None, args.len(), 0),
     };
-    let first = access::fields_block(args, fields_at, access::NUMFIELDS_POSITIVE)?;
+    if count <= 0 || count as u64 != (args.len() - first) as u64 {
+        return Err(access::NUMFIELDS);
+    }
+    let exists = access::read_for_write(&mut ctx.keys, key)?;
+    let change = match timed {
+        Some((at, seconds, base, _)) => {
+            Change::ExpireAt(access::expire_time(args.get(at), seconds, base, "hgetex")?)
+        }
+        None if persist => Change::Persist,
+        None => Change::None,
+    };
     let n = args.len() - first;
     if !exists {
         ctx.out.array(n);
@@ -102,9 +138,6 @@ fn hgetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let (mut updated, mut deleted) = (0, 0);
     access::modify(&mut ctx.keys, key, |h| {
         let h = h.expect("key seen above");
-        if !matches!(change, Change::None) {
-            h.enable_field_ttls();
-        }
         out.array(n);
         for i in first..args.len() {
             let field = args.get(i);
@@ -126,6 +159,8 @@ fn hgetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
                     deleted += 1;
                 }
                 Change::ExpireAt(at) => {
+                    // Valkey 9 keeps fields with a TTL in a hashtable only.
+                    h.convert_to_table(0);
                     h.set_ttl(field, Some(at));
                     updated += 1;
                 }

@@ -26,8 +26,8 @@ pub static SPEC: CommandSpec = CommandSpec {
 
 fn hpersist(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let key = args.get(1);
+    let first = access::fixed_fields(args, access::NUMFIELDS)?;
     let exists = access::read_for_write(&mut ctx.keys, key)?;
-    let first = access::fields_block(args, 2, access::NUMFIELDS_POSITIVE)?;
     let codes = if exists {
         access::modify(&mut ctx.keys, key, |h| {
             let h = h.expect("key seen above");

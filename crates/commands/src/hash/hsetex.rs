@@ -1,8 +1,9 @@
 //! HSETEX key [NX | XX] [FNX | FXX] [EX seconds | PX milliseconds | EXAT unix-time-seconds |
 //!     PXAT unix-time-milliseconds | KEEPTTL] FIELDS numfields field value [field value ...]
 //!
-//! Redis 8 syntax and errors, plus Valkey 9's key conditions NX/XX. Replies 1 when the fields
-//! were set, 0 when a condition (NX/XX on the key, FNX/FXX on the fields) was not met.
+//! Valkey 9's syntax, errors and order of checks (options, numfields, the key's type, NX/XX,
+//! the time, FNX/FXX). Replies 1 when the fields were set (or, for a time already past,
+//! deleted), 0 when a condition (NX/XX on the key, FNX/FXX on the fields) was not met.
 
 use shoal_resp::Args;
 
@@ -17,7 +18,8 @@ pub static SPEC: CommandSpec = CommandSpec {
     arity: -6,
     flags: Flags::WRITE.union(Flags::DENYOOM).union(Flags::FAST),
     acl: Acl::HASH,
-    key_specs: &[KeySpec::single(1, KsFlags::RW.union(KsFlags::UPDATE))],
+    // Valkey 9's flags (Redis 8 says RW update).
+    key_specs: &[KeySpec::single(1, KsFlags::RW.union(KsFlags::INSERT))],
     group: Group::Hash,
     since: "8.0.0",
     summary: "Set the value of one or more fields of a given hash key, and optionally set their expiration.",
@@ -91,17 +93,23 @@ struct Opts {
     fnx: bool,
     fxx: bool,
     keep_ttl: bool,
-    expire_at: Option<u64>,
+    /// The time argument's index, whether it is in seconds, its base, and its option name.
+    timed: Option<access::TimeArg>,
     first: usize,
 }
 
+/// Valkey 9's SET-style parse of the options before FIELDS: conflicting ones (NX and XX,
+/// FNX and FXX, two kinds of expiry, KEEPTTL with one) and anything else are a syntax error;
+/// repeats are allowed. Then numfields.
 fn parse(args: &Args<'_>, now: u64) -> Result<Opts, Error> {
     let mut o = Opts::default();
-    let mut timed = false;
+    let Some(fields_at) = access::find_fields(args, 1) else {
+        return Err(access::NUMFIELDS);
+    };
     let mut i = 2;
-    while i < args.len() {
+    while i < fields_at {
         let a = args.get(i);
-        let time = [
+        let unit = [
             ("EX", true, now),
             ("PX", false, now),
             ("EXAT", true, 0),
@@ -109,79 +117,51 @@ fn parse(args: &Args<'_>, now: u64) -> Result<Opts, Error> {
         ]
         .into_iter()
         .find(|(name, ..)| args::is(a, name));
-        if args::is(a, "FIELDS") {
-            if i + 3 >= args.len() {
-                return Err(Error::arity("hsetex"));
+        if let Some((name, seconds, base)) = unit {
+            if o.keep_ttl || i + 1 >= fields_at || o.timed.is_some_and(|t| t.3 != name) {
+                return Err(Error::Syntax);
             }
-            let n = match shoal_util::string2ll(args.get(i + 1)) {
-                Some(n) if (1..=i64::from(i32::MAX)).contains(&n) => n as usize,
-                _ => return Err(Error::Static("ERR invalid number of fields")),
-            };
-            let remaining = args.len() - i - 2;
-            if !remaining.is_multiple_of(2) || n != remaining / 2 {
-                return Err(Error::arity("hsetex"));
-            }
-            o.first = i + 2;
-            return Ok(o);
-        } else if let Some((_, seconds, base)) = time {
-            if timed || o.keep_ttl {
-                return Err(ONE_EXPIRY);
-            }
-            if i + 1 >= args.len() {
-                return Err(Error::Static("ERR missing expire time"));
-            }
-            o.expire_at = Some(access::expire_time(
-                args.get(i + 1),
-                seconds,
-                base,
-                "hsetex",
-            )?);
-            timed = true;
+            o.timed = Some((i + 1, seconds, base, name));
             i += 1;
-        } else if args::is(a, "KEEPTTL") {
-            if timed || o.keep_ttl {
-                return Err(ONE_EXPIRY);
-            }
+        } else if args::is(a, "KEEPTTL") && o.timed.is_none() {
             o.keep_ttl = true;
-        } else if args::is(a, "FXX") || args::is(a, "FNX") {
-            if o.fxx || o.fnx {
-                return Err(Error::Static(
-                    "ERR Only one of FXX or FNX arguments can be specified",
-                ));
-            }
-            o.fxx = args::is(a, "FXX");
-            o.fnx = !o.fxx;
-        } else if args::is(a, "NX") || args::is(a, "XX") {
-            if o.key_nx || o.key_xx {
-                return Err(Error::Static(
-                    "ERR Only one of NX or XX arguments can be specified",
-                ));
-            }
-            o.key_xx = args::is(a, "XX");
-            o.key_nx = !o.key_xx;
+        } else if args::is(a, "NX") && !o.key_xx {
+            o.key_nx = true;
+        } else if args::is(a, "XX") && !o.key_nx {
+            o.key_xx = true;
+        } else if args::is(a, "FNX") && !o.fxx {
+            o.fnx = true;
+        } else if args::is(a, "FXX") && !o.fnx {
+            o.fxx = true;
         } else {
-            return Err(Error::Owned(format!(
-                "ERR unknown argument: {}",
-                String::from_utf8_lossy(a)
-            )));
+            return Err(Error::Syntax);
         }
         i += 1;
     }
-    Err(FIELDS_MISSING_ARITY)
+    let count = args::int(args.get(fields_at + 1))?;
+    o.first = fields_at + 2;
+    if count <= 0 || count > i64::MAX / 2 || (count * 2) as u64 != (args.len() - o.first) as u64 {
+        return Err(access::NUMFIELDS);
+    }
+    Ok(o)
 }
-
-const ONE_EXPIRY: Error =
-    Error::Static("ERR Only one of EX, PX, EXAT, PXAT or KEEPTTL arguments can be specified");
-// Unreachable with the declared arity, kept as Redis's catch-all.
-const FIELDS_MISSING_ARITY: Error = access::FIELDS_MISSING;
 
 fn hsetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let key = args.get(1);
     let now = ctx.keys.now;
     let o = parse(args, now)?;
     let exists = access::read_for_write(&mut ctx.keys, key)?;
-    let refused = if exists { o.key_nx } else { o.key_xx || o.fxx };
-    if refused {
+    if (exists && o.key_nx) || (!exists && o.key_xx) {
+        ctx.out.int(0);
+        return Ok(());
+    }
+    let expire_at = match o.timed {
+        Some((at, seconds, base, _)) => {
+            Some(access::expire_time(args.get(at), seconds, base, "hsetex")?)
+        }
+        None => None,
+    };
+    if !exists && o.fxx {
         ctx.out.int(0);
         return Ok(());
     }
@@ -201,14 +181,15 @@ fn hsetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
             (o.first..args.len()).map(|i| args.get(i).len()),
             limits,
         );
-        if o.expire_at.is_some() {
-            h.enable_field_ttls();
+        if expire_at.is_some_and(|at| at > now) {
+            // Valkey 9 keeps fields with a TTL in a hashtable only.
+            h.convert_to_table(0);
         }
-        let keep = o.keep_ttl || o.expire_at.is_some();
+        let keep = o.keep_ttl || expire_at.is_some();
         for i in (o.first..args.len()).step_by(2) {
             let field = args.get(i);
             h.insert(field, args.get(i + 1), keep, limits);
-            match o.expire_at {
+            match expire_at {
                 Some(at) if at <= now => {
                     h.remove(field);
                 }
@@ -221,7 +202,7 @@ fn hsetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
         Ok(true)
     })?;
     if set {
-        if o.expire_at.is_some_and(|at| at > now) {
+        if expire_at.is_some_and(|at| at > now) {
             access::note_field_ttls(&mut ctx.keys, key);
         }
         ctx.keys.changed("hset", key);

@@ -4,13 +4,14 @@
 //! HPEXPIRETIME key FIELDS numfields field [field ...]
 //!
 //! One implementation (Redis 7.4). Per field: -2 no such field (or key), -1 no TTL, else the
-//! remaining time or the absolute expire time, in seconds (rounded up, as Redis) or ms.
+//! remaining time or the absolute expire time, in seconds (rounded to the nearest, as
+//! Valkey 9) or ms.
 
 use shoal_resp::Args;
 
 use super::access;
 use crate::ctx::Ctx;
-use crate::errors::CmdResult;
+use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
 
 const ARGS: &[Arg] = &[Arg::new("key", ArgKind::Key), super::FIELDS_ARG];
@@ -70,15 +71,18 @@ fn hpexpiretime(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
 }
 
 fn generic(ctx: &mut Ctx<'_>, args: &Args<'_>, seconds: bool, base: u64) -> CmdResult {
+    let first = access::fixed_fields(args, Error::Syntax)?;
     let h = access::read(&mut ctx.keys, args.get(1))?;
-    let first = access::fields_block(args, 2, access::NUMFIELDS_POSITIVE)?;
     ctx.out.array(args.len() - first);
     for i in first..args.len() {
         let code = match h.and_then(|h| h.ttl(args.get(i))) {
             None => -2,
             Some(None) => -1,
-            Some(Some(at)) if seconds => ((at + 999 - base) / 1000) as i64,
-            Some(Some(at)) => (at - base) as i64,
+            // Valkey 9 rounds seconds to the nearest (Redis 7.4 rounds up).
+            Some(Some(at)) if seconds => {
+                (at.saturating_sub(base).saturating_add(500) / 1000) as i64
+            }
+            Some(Some(at)) => at.saturating_sub(base) as i64,
         };
         ctx.out.int(code);
     }

@@ -40,6 +40,9 @@ fn timeout_parsing() {
         parse_timeout(b"1e4000", 0).unwrap_err().text(),
         "ERR timeout is out of range"
     );
+    // strtold reads hex floats (0x10 is 16 s) and numbers past a double's range.
+    assert_eq!(parse_timeout(b"0x10", 0), Ok(Some(16_000)));
+    assert_eq!(parse_timeout(b"0x0.01", 0), Ok(Some(4)));
     assert_eq!(
         parse_timeout(b"-1e400", 0).unwrap_err().text(),
         "ERR timeout is negative"
@@ -58,7 +61,7 @@ fn timeout_parsing() {
             "{bad}"
         );
     }
-    for big in ["1e100", "inf", "9223372036854775.807"] {
+    for big in ["1e100", "inf", "9223372036854775.807", "1e400", "+INF"] {
         assert_eq!(
             parse_timeout(big.as_bytes(), 1000).unwrap_err().text(),
             "ERR timeout is out of range",

@@ -45,6 +45,9 @@ pub static SPEC: CommandSpec = CommandSpec {
 
 const RANK_ZERO: &str = "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list";
 
+const RANK_RANGE: &str =
+    "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+
 /// A COUNT or MAXLEN value: any bad one, even a non-number, gets the option's own text.
 fn non_negative(arg: &[u8], err: &'static str) -> Result<i64, Error> {
     shoal_util::string2ll(arg)
@@ -62,6 +65,10 @@ fn lpos(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
         let has_value = j + 1 < args.len();
         if is(opt, "rank") && has_value {
             rank = int(args.get(j + 1))?;
+            // Redis 7.2 bounds RANK to +-LONG_MAX (7.0 negated i64::MIN and wrapped).
+            if rank == i64::MIN {
+                return Err(Error::Static(RANK_RANGE));
+            }
             if rank == 0 {
                 return Err(Error::Static(RANK_ZERO));
             }
@@ -77,11 +84,10 @@ fn lpos(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
         }
         j += 2;
     }
-    // A negative rank searches from the tail. Redis negates with C's wrap-around, so
-    // i64::MIN stays negative and then counts as "any match": the arithmetic below wraps too.
+    // A negative rank searches from the tail (i64::MIN was refused above).
     let from_tail = rank < 0;
     if from_tail {
-        rank = rank.wrapping_neg();
+        rank = -rank;
     }
     let Ctx { keys, out, .. } = ctx;
     let Some(list) = list_ref(keys, args.get(1))? else {

@@ -370,22 +370,28 @@ fn lpos() {
         t.text(&["LPOS", "k", "a", "COUNT", "1", "COUNT", "0"]),
         "*3\r\n:0\r\n:2\r\n:4\r\n"
     );
-    // i64::MIN wraps to itself in Redis and then matches from the first hit on, from the tail.
+    // Redis 7.2 refuses i64::MIN (it cannot be negated), before looking at the key; 7.0
+    // wrapped it and matched from the tail.
+    let range = "-ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807\r\n";
     assert_eq!(
         t.text(&["LPOS", "k", "a", "RANK", "-9223372036854775808"]),
-        ":4\r\n"
+        range
     );
     assert_eq!(
         t.text(&[
             "LPOS",
-            "k",
+            "nokey",
             "a",
             "RANK",
             "-9223372036854775808",
             "COUNT",
             "1"
         ]),
-        "*3\r\n:4\r\n:2\r\n:0\r\n"
+        range
+    );
+    assert_eq!(
+        t.text(&["LPOS", "k", "a", "RANK", "-9223372036854775807"]),
+        "$-1\r\n"
     );
     assert_eq!(
         t.text(&[

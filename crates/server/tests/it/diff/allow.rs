@@ -182,12 +182,26 @@ pub fn changed_in_7_2(
     {
         return Some("ZRANK/ZREVRANK WITHSCORE is new in 7.2");
     }
-    // A blocking command's timeout past the millisecond range (1e400, inf): 7.0 converts it to
-    // an integer unchecked (LLONG_MIN on x86) and calls it negative; 7.2 checks the range first.
+    // LPOS ... RANK -9223372036854775808: 7.0 negates it with wrap-around (a search from the
+    // tail); 7.2 bounds RANK to +-LONG_MAX and answers a range error (redis#12167) while
+    // parsing, so also before WRONGTYPE or a later option's error that 7.0 gives instead.
+    if args[0].eq_ignore_ascii_case(b"lpos")
+        && args
+            .windows(2)
+            .skip(2)
+            .any(|w| w[0].eq_ignore_ascii_case(b"rank") && w[1] == b"-9223372036854775808")
+        && shoal_raw
+            == b"-ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807\r\n"
+    {
+        return Some("LPOS RANK LONG_MIN is an error in 7.2");
+    }
+    // Blocking commands with a timeout too big for a long long of ms ("inf", "1e20"): 7.0
+    // casts it and reports the wrapped value as negative; 7.2 checks the range first
+    // (redis#11338).
     if redis_raw == b"-ERR timeout is negative\r\n"
         && shoal_raw == b"-ERR timeout is out of range\r\n"
     {
-        return Some("huge timeouts are out of range, not negative, in 7.2");
+        return Some("blocking timeouts past LLONG_MAX ms are out of range in 7.2");
     }
     // HELLO ... AUTH u p <bad option>: 7.0 authenticates while parsing and answers WRONGPASS
     // first; 7.2 parses every option first and answers the syntax error.

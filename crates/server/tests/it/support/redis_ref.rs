@@ -3,8 +3,12 @@
 //! It is started per test and killed by its own PID when the test ends (Drop). When the
 //! binary is missing the test passes with a loud SKIPPED line, unless SHOAL_REQUIRE_REDIS=1
 //! (set by CI) makes it fail.
+//!
+//! The same handle runs a valkey-server (Valkey 9) for the commands Redis 7.0 lacks (hash
+//! field expiry): `start_valkey`, binary from SHOAL_VALKEY or bench/get-valkey.sh's cache;
+//! missing means SKIPPED, unless SHOAL_REQUIRE_VALKEY=1.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -24,6 +28,27 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&path)
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
+}
+
+/// SHOAL_VALKEY when it names a file; else the binary bench/get-valkey.sh caches (under
+/// SHOAL_BENCH_CACHE or bench/.cache), the newest version there.
+fn valkey_binary() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("SHOAL_VALKEY").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
+    }
+    let cache = std::env::var_os("SHOAL_BENCH_CACHE")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/.cache"));
+    let mut found: Vec<PathBuf> = std::fs::read_dir(cache)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("valkey-"))
+        .map(|e| e.path().join("valkey-server"))
+        .filter(|p| p.is_file())
+        .collect();
+    found.sort();
+    found.pop()
 }
 
 fn required() -> bool {
@@ -47,6 +72,28 @@ impl RedisRef {
         Self::spawn(test, extra, Some(port))
     }
 
+    /// A private valkey-server, or None (after a loud SKIPPED line) when there is none and
+    /// SHOAL_REQUIRE_VALKEY is not 1.
+    pub fn start_valkey(test: &str, extra: &[&str]) -> Option<RedisRef> {
+        let Some(bin) = valkey_binary() else {
+            if std::env::var("SHOAL_REQUIRE_VALKEY").is_ok_and(|v| v == "1") {
+                panic!(
+                    "{test}: valkey-server not found (SHOAL_VALKEY unset or not a file, nothing \
+                     in bench/get-valkey.sh's cache) and SHOAL_REQUIRE_VALKEY=1"
+                );
+            }
+            eprintln!(
+                "\n**********************************************************************\n\
+                 SKIPPED: valkey-server not found ({test}); the differential test did not run.\n\
+                 Fetch it with `export SHOAL_VALKEY=$(bench/get-valkey.sh)`, or set\n\
+                 SHOAL_REQUIRE_VALKEY=1 to fail.\n\
+                 **********************************************************************\n"
+            );
+            return None;
+        };
+        Some(Self::spawn_bin(test, &bin, extra, None))
+    }
+
     fn spawn(test: &str, extra: &[&str], port: Option<u16>) -> Option<RedisRef> {
         let Some(bin) = find_on_path("redis-server") else {
             if required() {
@@ -60,6 +107,10 @@ impl RedisRef {
             );
             return None;
         };
+        Some(Self::spawn_bin(test, &bin, extra, port))
+    }
+
+    fn spawn_bin(test: &str, bin: &Path, extra: &[&str], port: Option<u16>) -> RedisRef {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
         let unique = format!(
             "shoal-it-{}-{}-{}",
@@ -73,7 +124,7 @@ impl RedisRef {
         let socket = std::env::temp_dir().join(format!("{unique}.sock"));
         let dir = std::env::temp_dir().join(&unique);
         std::fs::create_dir_all(&dir).unwrap();
-        let child = Command::new(&bin)
+        let child = Command::new(bin)
             .args(["--port", "0", "--unixsocket"])
             .arg(&socket)
             .args([
@@ -102,7 +153,7 @@ impl RedisRef {
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("{test}: cannot start {}: {e}", bin.display()));
-        let version = Command::new(&bin)
+        let version = Command::new(bin)
             .arg("--version")
             .output()
             .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
@@ -117,7 +168,7 @@ impl RedisRef {
             port,
         };
         r.wait_ready(test);
-        Some(r)
+        r
     }
 
     fn wait_ready(&mut self, test: &str) {
