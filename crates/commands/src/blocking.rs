@@ -65,21 +65,24 @@ pub fn parse_timeout(arg: &[u8], now_ms: u64) -> Result<Option<u64>, Error> {
     if !shoal_util::parse_long_double_ok(arg) {
         return Err(not_float);
     }
-    let secs = shoal_util::parse_f64_redis(arg).unwrap_or(if arg.first() == Some(&b'-') {
-        f64::NEG_INFINITY
-    } else {
-        f64::INFINITY
-    });
-    // A value too small for f64 but not for strtold is a tiny timeout, not 0 (for ever).
-    if secs == 0.0
-        && arg.first() != Some(&b'-')
-        && std::str::from_utf8(arg)
-            .ok()
-            .and_then(leading_exponent)
-            .is_some()
-    {
-        return Ok(Some(now_ms + 1));
-    }
+    let secs = match shoal_util::parse_f64_redis(arg) {
+        Some(v) => v,
+        // strtold holds it, f64 does not: too big, or too small but not zero. A tiny positive
+        // timeout is 1 ms, not 0 (which would wait for ever); a tiny negative one rounds to 0.
+        None => {
+            let negative = arg.first() == Some(&b'-');
+            let tiny = std::str::from_utf8(arg)
+                .ok()
+                .and_then(leading_exponent)
+                .is_some_and(|e| e < 0);
+            match (tiny, negative) {
+                (true, false) => return Ok(Some(now_ms + 1)),
+                (true, true) => return Ok(None),
+                (false, true) => f64::NEG_INFINITY,
+                (false, false) => f64::INFINITY,
+            }
+        }
+    };
     let ms = (secs * 1000.0).ceil();
     if ms > i64::MAX as f64 {
         return Err(Error::Static("ERR timeout is out of range"));
