@@ -38,7 +38,7 @@ const HEADER: usize = 4;
 /// Bytes in front of the header of an object entry.
 const OBJ: usize = std::mem::size_of::<Object>();
 const OBJ_ALIGN: usize = std::mem::align_of::<Object>();
-const _: () = assert!(OBJ % OBJ_ALIGN == 0);
+const _: () = assert!(OBJ.is_multiple_of(OBJ_ALIGN));
 
 pub enum Value<'a> {
     Str(&'a [u8], StrEncoding),
