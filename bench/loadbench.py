@@ -883,6 +883,206 @@ def profile_issue(pipeline: int, keyspace: int | None):
     return run
 
 
+# --------------------------------------------------------------------------------------------
+# Data types (profiles T-mem and T-ops)
+# --------------------------------------------------------------------------------------------
+
+# Key names match redis-benchmark's -r expansion (__rand_int__ -> 12 zero-padded digits), so the
+# throughput runs hit the keys the memory datasets created.
+DT_KEYS = 100_000
+DT_HASH_FIELDS = 10
+DT_ZSET_MEMBERS = 100
+DT_SET_MEMBERS = 50
+DT_LIST_LEN = 1_000_000
+DT_VARIANTS = 16  # distinct member lists, so not every collection is byte-identical
+
+
+def _bulk(parts: list[bytes]) -> bytes:
+    return b"".join(b"$%d\r\n%s\r\n" % (len(p), p) for p in parts)
+
+
+def dt_hash_body(v: int) -> bytes:
+    """10 fields `field0`..`field9`, values of 8-12 bytes (`value-<v>-<j>`)."""
+    args = []
+    for j in range(DT_HASH_FIELDS):
+        args += [b"field%d" % j, b"value-%d-%d" % (v * 7919 % 100000, j)]
+    return _bulk(args)
+
+
+def dt_zset_body(v: int) -> bytes:
+    """100 members `member:000`..`member:099`, integer scores (like timestamps or counters)."""
+    args = []
+    for j in range(DT_ZSET_MEMBERS):
+        args += [b"%d" % (1_700_000_000 + j * 37 + v), b"member:%03d" % j]
+    return _bulk(args)
+
+
+def dt_set_body(v: int) -> bytes:
+    """50 integers below 10^6 (4-byte intset entries in Redis)."""
+    return _bulk([b"%d" % ((j * 19_997 + v * 131) % 1_000_000) for j in range(DT_SET_MEMBERS)])
+
+
+def dt_load(port: int, cmd: bytes, keyfmt: str, nargs: int, bodies: list[bytes], count: int,
+            batch: int = 200) -> float:
+    """Pipelined `cmd key <body>` for every key; every reply must be an integer. Returns seconds."""
+    c = Resp(port, timeout=300)
+    head = b"*%d\r\n$%d\r\n%s\r\n" % (nargs + 2, len(cmd), cmd)
+    t0 = time.perf_counter()
+    try:
+        for start in range(0, count, batch):
+            n = min(batch, count - start)
+            out = []
+            for i in range(start, start + n):
+                k = keyfmt.format(i).encode()
+                out.append(head + b"$%d\r\n%s\r\n" % (len(k), k) + bodies[i % len(bodies)])
+            c.sock.sendall(b"".join(out))
+            for _ in range(n):
+                r = c.read()
+                if not isinstance(r, int):
+                    raise RuntimeError(f"data-type load: {cmd.decode()} replied {r!r}")
+    finally:
+        c.close()
+    return time.perf_counter() - t0
+
+
+def dt_load_list(port: int, key: str, length: int, per_cmd: int = 1000) -> float:
+    """RPUSH of `length` elements `item:0000000`.. (12 bytes) into one list."""
+    c = Resp(port, timeout=300)
+    t0 = time.perf_counter()
+    try:
+        for start in range(0, length, per_cmd * 20):
+            out = []
+            for s in range(start, min(length, start + per_cmd * 20), per_cmd):
+                items = [b"item:%07d" % i for i in range(s, min(length, s + per_cmd))]
+                out.append(b"*%d\r\n$5\r\nRPUSH\r\n" % (len(items) + 2) + _bulk([key.encode()] + items))
+            c.sock.sendall(b"".join(out))
+            for _ in out:
+                r = c.read()
+                if not isinstance(r, int):
+                    raise RuntimeError(f"data-type load: RPUSH replied {r!r}")
+    finally:
+        c.close()
+    return time.perf_counter() - t0
+
+
+# (case, what one unit is, units, loader)
+DT_DATASETS = [
+    ("100k hashes x 10 fields", "hash", DT_KEYS,
+     lambda port: dt_load(port, b"HSET", "hash:{:012d}", 2 * DT_HASH_FIELDS,
+                          [dt_hash_body(v) for v in range(DT_VARIANTS)], DT_KEYS)),
+    ("100k zsets x 100 members", "zset", DT_KEYS,
+     lambda port: dt_load(port, b"ZADD", "zset:{:012d}", 2 * DT_ZSET_MEMBERS,
+                          [dt_zset_body(v) for v in range(DT_VARIANTS)], DT_KEYS, batch=50)),
+    ("100k sets x 50 integers", "set", DT_KEYS,
+     lambda port: dt_load(port, b"SADD", "set:{:012d}", DT_SET_MEMBERS,
+                          [dt_set_body(v) for v in range(DT_VARIANTS)], DT_KEYS)),
+    ("1M-element list", "element", DT_LIST_LEN,
+     lambda port: dt_load_list(port, "biglist", DT_LIST_LEN)),
+]
+
+
+def dt_used_memory(server: Server) -> int | None:
+    c = server.client()
+    try:
+        return int(c.info("memory").get("used_memory", 0)) or None
+    finally:
+        c.close()
+
+
+def dt_encodings(server: Server) -> str:
+    c = server.client()
+    try:
+        names = [("hash", "hash:000000000007"), ("zset", "zset:000000000007"),
+                 ("set", "set:000000000007"), ("list", "biglist")]
+        return ",".join(f"{t}={c.cmd('OBJECT', 'ENCODING', k)}" for t, k in names)
+    finally:
+        c.close()
+
+
+def profile_types_memory(ctx: Ctx, server: Server) -> dict:
+    """Loads the four datasets one after the other into one server; each row is the growth of
+    used_memory and RSS over that dataset's load, per unit (hash, zset, set, list element)."""
+    out = {}
+    time.sleep(0.2)
+    for case, unit, count, loader in DT_DATASETS:
+        used0, rss0 = dt_used_memory(server), server.mem()["VmRSS"]
+        meter = CpuMeter(server.pid)
+        secs = loader(server.port)
+        cpu, cpu_src = meter.stop()
+        time.sleep(0.2)
+        used1, rss1 = dt_used_memory(server), server.mem()["VmRSS"]
+        out[case] = {
+            "used_b_per_key": (used1 - used0) / count if used0 and used1 else None,
+            "rss_b_per_key": (rss1 - rss0) / count,
+            "unit": unit,
+            "used_mb": used1 / 2**20 if used1 else None,
+            "rss_mb": rss1 / 2**20,
+            "load_s": secs,
+            "load_cpu_s": cpu,
+            "cpu_source": cpu_src,
+        }
+    c = server.client()
+    try:
+        dbsize = c.cmd("DBSIZE")
+    finally:
+        c.close()
+    want = 3 * DT_KEYS + 1
+    if dbsize != want:
+        raise RuntimeError(f"{server.spec.label}: DBSIZE {dbsize} after loading, want {want}")
+    enc = dt_encodings(server)
+    for m in out.values():
+        m["encodings"] = enc
+    log(f"   {server.spec.label}: {enc}")
+    return out
+
+
+# (case, redis-benchmark -t or custom command). Custom commands expand every __rand_int__
+# independently to 12 zero-padded digits below -r 100000, i.e. to the keys the datasets
+# created. Members stay fixed canonical integers (a zero-padded one is not an integer to Redis
+# and would turn an intset into a listpack); 499925 is in one set in 16 (variant 0).
+DT_TESTS = [
+    ("LPUSH", ["-t", "lpush"]),
+    ("LPOP", ["-t", "lpop"]),
+    ("HSET", ["HSET", "hash:__rand_int__", "field3", "value-xxxx-3"]),
+    ("HGET", ["HGET", "hash:__rand_int__", "field3"]),
+    ("ZADD", ["ZADD", "zset:__rand_int__", "__rand_int__", "member:050"]),
+    ("ZRANGE 0 9", ["ZRANGE", "zset:__rand_int__", "0", "9"]),
+    ("SADD", ["SADD", "set:__rand_int__", "777777"]),
+    ("SISMEMBER", ["SISMEMBER", "set:__rand_int__", "499925"]),
+]
+
+
+def dt_run_bench(ctx: Ctx, server: Server, test: list[str], n: int) -> tuple[LoadResult, float]:
+    argv = ["redis-benchmark", "-h", "127.0.0.1", "-p", str(server.port), "-c", "50", "-P", "16",
+            "-n", str(n), "-r", str(DT_KEYS)] + test
+    if ctx.args.client_threads > 1:
+        argv[1:1] = ["--threads", str(ctx.args.client_threads)]
+    meter = CpuMeter(server.pid)
+    out, ccpu = run_client(argv, ctx.args.client_cpus, ctx.logpath, timeout=3600)
+    cpu, cpu_src = meter.stop()
+    tests = parse_redis_benchmark(out)
+    if len(tests) != 1 or "rps" not in next(iter(tests.values())):
+        raise RuntimeError(f"could not parse redis-benchmark output for {test}:\n{out[-2000:]}")
+    t = next(iter(tests.values()))
+    pts = [(t["requests"], t["points"])]
+    r = LoadResult(ops=t["requests"], seconds=t["requests"] / t["rps"], p50=quantile(pts, 0.5),
+                   p99=quantile(pts, 0.99), p999=quantile(pts, 0.999), client_cpu_s=ccpu,
+                   sys_busy_s=meter.sys_busy, detail={"points": t["points"], "cpu_source": cpu_src})
+    return r, cpu
+
+
+def profile_types_ops(ctx: Ctx, server: Server) -> dict:
+    """The hash, zset and set datasets of T-mem (unmeasured load), then redis-benchmark -P 16
+    -c 50 -r 100000 for each test in DT_TESTS, one after the other on the same server."""
+    for _, _, _, loader in DT_DATASETS[:3]:
+        loader(server.port)
+    out = {}
+    for case, test in DT_TESTS:
+        r, cpu = dt_run_bench(ctx, server, test, ctx.args.issue_requests)
+        out[case] = mix_metrics(server, r, cpu)
+    return out
+
+
 PROFILES = {
     "A": ("50 conns, pipeline 1, SET:GET 1:10, 32 B values, 100k random keys", profile_mixed(1)),
     "B": ("as A with pipeline 16", profile_mixed(16)),
@@ -892,8 +1092,12 @@ PROFILES = {
     "P": ("pipeline depth: A's mix at 50 connections, pipeline 1..64", profile_pipeline),
     "issue-p1": ("redis-benchmark -c 50 -P 1 -t set,get (one key, 3 B values)", profile_issue(1, None)),
     "issue-p16": ("redis-benchmark -c 50 -P 16 -r 100000 -t set,get", profile_issue(16, 100_000)),
+    "T-mem": ("data types: memory per hash (10 fields), zset (100 members), set (50 ints), list element (1M list)",
+              profile_types_memory),
+    "T-ops": ("data types: redis-benchmark -c 50 -P 16 -r 100000, list/hash/zset/set commands on T-mem's datasets",
+              profile_types_ops),
 }
-ALIASES = {"issue": ["issue-p1", "issue-p16"], "all": ["A", "B", "C", "issue-p1", "issue-p16"]}
+ALIASES = {"issue": ["issue-p1", "issue-p16"], "types": ["T-mem", "T-ops"], "all": ["A", "B", "C", "issue-p1", "issue-p16"]}
 
 # (key, header, format, better) — the columns shown, in order, when present.
 COLUMNS = [

@@ -21,6 +21,22 @@ fn usage() -> String {
 
 /// Like redis-server: make room for `maxclients` connections plus a few descriptors of our
 /// own, as far as the hard limit allows, instead of failing at the default 1024.
+/// `disable-thp yes` (Redis's default): turn transparent huge pages off for this process, as
+/// Redis does. mimalloc commits its arenas eagerly and may back them with 2 MiB pages, so RSS
+/// would grow in 2 MiB steps instead of 4 KiB ones (measured: a fresh 1M-element list cost
+/// 16.8 B/element of RSS with THP, 14.3 without, for 14.1 B/element allocated).
+#[cfg(target_os = "linux")]
+fn disable_thp() {
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments only and touches no memory of ours.
+    let r = unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
+    if r != 0 {
+        eprintln!("shoal: could not disable transparent huge pages (prctl failed)");
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn disable_thp() {}
+
 fn raise_open_files_limit(maxclients: u64) {
     let want = maxclients.saturating_add(32);
     let mut lim = libc::rlimit {
@@ -75,6 +91,9 @@ fn main() {
     raise_open_files_limit(config.maxclients());
     // The command timer's calibration costs ~10 ms: paid here, not by the first client.
     shoal_util::ticks::init();
+    if config.get_bool(shoal_config::Param::DisableThp) {
+        disable_thp();
+    }
     let config = Arc::new(config);
     let running = match shoal_server::start(config) {
         Ok(r) => r,

@@ -4,10 +4,14 @@
 //! allocation so a key with a short string value costs one small block and no second pointer:
 //!
 //! ```text
-//! [kind:1][lru:3][varint keylen][key][expire-at ms: 8, if HAS_EXPIRE][payload]
-//! payload: strings   -> [varint len][bytes]
-//!          objects   -> [raw pointer to Box<Object>: 8]
+//! strings: [kind:1][lru:3][varint keylen][key][expire-at ms: 8, if HAS_EXPIRE][varint len][bytes]
+//! objects: [Object][kind:1][lru:3][varint keylen][key][expire-at ms: 8, if HAS_EXPIRE]
+//!                  ^ the entry points here
 //! ```
+//!
+//! A collection's `Object` lives in the same block, just before the header (so it is aligned
+//! without padding when the block is): no separate box, which saves a small allocation per
+//! collection key (its size-class rounding) and a pointer chase on every access.
 //!
 //! All unsafe code of the keyspace is in this file; the rest of the crate uses the safe API.
 
@@ -31,6 +35,10 @@ const KIND_RAW: u8 = 3;
 const KIND_OBJECT: u8 = 4;
 const HAS_EXPIRE: u8 = 0x80;
 const HEADER: usize = 4;
+/// Bytes in front of the header of an object entry.
+const OBJ: usize = std::mem::size_of::<Object>();
+const OBJ_ALIGN: usize = std::mem::align_of::<Object>();
+const _: () = assert!(OBJ.is_multiple_of(OBJ_ALIGN));
 
 pub enum Value<'a> {
     Str(&'a [u8], StrEncoding),
@@ -109,19 +117,23 @@ impl Entry {
                 };
                 (kind, varint_len(v.len()) + v.len())
             }
-            NewValue::Object(_) => (KIND_OBJECT, 8),
+            NewValue::Object(_) => (KIND_OBJECT, 0),
         };
         let size = HEADER
             + varint_len(key.len())
             + key.len()
             + if expire.is_some() { 8 } else { 0 }
             + payload;
-        let layout = Layout::from_size_align(size, 1).expect("entry size fits isize");
+        let is_object = kind == KIND_OBJECT;
+        let layout = Self::block_layout(is_object, size);
         // SAFETY: size is non-zero (HEADER > 0).
         let raw = unsafe { alloc(layout) };
-        let Some(ptr) = NonNull::new(raw) else {
+        let Some(base) = NonNull::new(raw) else {
             std::alloc::handle_alloc_error(layout)
         };
+        // SAFETY: an object block has OBJ bytes in front of the header.
+        let ptr =
+            unsafe { NonNull::new_unchecked(base.as_ptr().add(if is_object { OBJ } else { 0 })) };
         // SAFETY: the block is `size` bytes long and we fill every byte below.
         let buf = unsafe { std::slice::from_raw_parts_mut(ptr.as_ptr(), size) };
         buf[0] = kind | if expire.is_some() { HAS_EXPIRE } else { 0 };
@@ -140,11 +152,40 @@ impl Entry {
                 buf[pos..pos + v.len()].copy_from_slice(v);
             }
             NewValue::Object(obj) => {
-                let p = Box::into_raw(obj) as usize;
-                buf[pos..pos + 8].copy_from_slice(&(p as u64).to_le_bytes());
+                debug_assert_eq!(pos, size);
+                // SAFETY: the block starts OBJ bytes before the header, aligned for Object
+                // (block_layout), and nothing lives there yet.
+                unsafe { std::ptr::write(base.as_ptr() as *mut Object, *obj) };
             }
         }
         Entry { ptr }
+    }
+
+    /// The allocation of a block whose header part is `size` bytes.
+    fn block_layout(is_object: bool, size: usize) -> Layout {
+        if is_object {
+            Layout::from_size_align(OBJ + size, OBJ_ALIGN)
+        } else {
+            Layout::from_size_align(size, 1)
+        }
+        .expect("entry size fits isize")
+    }
+
+    /// Frees the block (not the object in it).
+    ///
+    /// # Safety
+    /// The block must not be used afterwards.
+    unsafe fn dealloc_block(&self) {
+        let is_object = self.tag() & KIND_MASK == KIND_OBJECT;
+        let layout = Self::block_layout(is_object, self.size());
+        let base = if is_object {
+            // SAFETY: an object block starts OBJ bytes before the header.
+            unsafe { self.ptr.as_ptr().sub(OBJ) }
+        } else {
+            self.ptr.as_ptr()
+        };
+        // SAFETY: allocated in `build` with exactly this layout.
+        unsafe { dealloc(base, layout) };
     }
 
     fn tag(&self) -> u8 {
@@ -181,7 +222,7 @@ impl Entry {
     fn size(&self) -> usize {
         let (_, _, _, payload_at) = self.layout();
         match self.tag() & KIND_MASK {
-            KIND_OBJECT => payload_at + 8,
+            KIND_OBJECT => payload_at,
             _ => {
                 let (vlen, n) = self.varint_at(payload_at);
                 payload_at + n + vlen
@@ -223,16 +264,17 @@ impl Entry {
         self.tag() & KIND_MASK != KIND_OBJECT
     }
 
+    /// Only for object entries: where the Object lies, in front of the header.
     fn object_ptr(&self) -> *mut Object {
-        let (_, _, _, payload_at) = self.layout();
-        let b = self.bytes_from(payload_at, 8);
-        u64::from_le_bytes(b.try_into().expect("8 bytes")) as usize as *mut Object
+        debug_assert_eq!(self.tag() & KIND_MASK, KIND_OBJECT);
+        // SAFETY: an object block starts OBJ bytes before the header.
+        unsafe { self.ptr.as_ptr().sub(OBJ) as *mut Object }
     }
 
     pub fn value(&self) -> Value<'_> {
         match self.tag() & KIND_MASK {
             KIND_OBJECT => {
-                // SAFETY: the pointer came from Box::into_raw and is owned by this entry.
+                // SAFETY: an object entry holds an initialised Object there, owned by the entry.
                 Value::Object(unsafe { &*self.object_ptr() })
             }
             kind => Value::Str(self.str_bytes(), Self::str_encoding(kind)),
@@ -322,17 +364,18 @@ impl Entry {
 
     /// Moves the object out, leaving this entry a harmless empty string so Drop is still sound.
     fn take_object(&mut self) -> Box<Object> {
-        let p = self.object_ptr();
         let lru = self.lru();
         let key = self.key().to_vec();
-        // Replace self first without running Drop on the object it pointed to.
+        // Replace self first without running Drop on the object it held.
         let old = std::mem::replace(
             self,
             Self::build(&key, NewValue::Str(b"", StrEncoding::Raw), None, lru),
         );
+        // SAFETY: the object is initialised; `old` is freed below without dropping it, so it
+        // is moved out exactly once.
+        let obj = unsafe { std::ptr::read(old.object_ptr()) };
         old.free_block_only();
-        // SAFETY: `p` came from Box::into_raw and no other entry refers to it any more.
-        unsafe { Box::from_raw(p) }
+        Box::new(obj)
     }
 
     /// Takes the whole value out of the entry (used by RENAME/MOVE to re-key without copying
@@ -348,16 +391,14 @@ impl Entry {
     }
 
     fn free_block_only(self) {
-        let size = self.size();
-        let layout = Layout::from_size_align(size, 1).expect("valid layout");
-        // SAFETY: the block was allocated with exactly this layout.
-        unsafe { dealloc(self.ptr.as_ptr(), layout) };
+        // SAFETY: `self` is forgotten right after, so the block is never used again.
+        unsafe { self.dealloc_block() };
         std::mem::forget(self);
     }
 
     /// Heap bytes this entry accounts for (block plus object estimate), for memory reporting.
     pub fn footprint(&self) -> usize {
-        let block = self.size();
+        let block = self.size() + if self.is_string() { 0 } else { OBJ };
         match self.value() {
             Value::Object(o) => block + o.footprint(),
             Value::Str(..) => block,
@@ -394,12 +435,10 @@ impl Drop for Entry {
     fn drop(&mut self) {
         if self.tag() & KIND_MASK == KIND_OBJECT {
             // SAFETY: the entry owns the object; it is dropped exactly once, here.
-            drop(unsafe { Box::from_raw(self.object_ptr()) });
+            unsafe { std::ptr::drop_in_place(self.object_ptr()) };
         }
-        let size = self.size();
-        let layout = Layout::from_size_align(size, 1).expect("valid layout");
-        // SAFETY: the block was allocated with exactly this layout and is not used after this.
-        unsafe { dealloc(self.ptr.as_ptr(), layout) };
+        // SAFETY: the entry is being dropped; nothing uses the block after this.
+        unsafe { self.dealloc_block() };
     }
 }
 
@@ -470,6 +509,72 @@ mod tests {
         let mut empty = Entry::new(b"e", NewValue::Str(b"", StrEncoding::Embstr), None, 0);
         assert_eq!(empty.str_bytes_mut().map(|b| b.len()), Some(0));
         assert!(matches!(empty.value(), Value::Str(b"", StrEncoding::Raw)));
+    }
+
+    fn hash_object(pairs: &[(&[u8], &[u8])]) -> Box<Object> {
+        let mut h = crate::hash::Hash::new();
+        for (f, v) in pairs {
+            h.insert(f, v, false, crate::hash::Limits::default());
+        }
+        Box::new(Object::Hash(h))
+    }
+
+    fn hash_get<'a>(e: &'a Entry, f: &[u8]) -> Option<&'a [u8]> {
+        match e.value() {
+            Value::Object(Object::Hash(h)) => h.get(f),
+            _ => panic!("expected a hash"),
+        }
+    }
+
+    #[test]
+    fn object_lives_in_the_block() {
+        let mut e = Entry::new(
+            b"key",
+            NewValue::Object(hash_object(&[(b"f", b"v")])),
+            None,
+            3,
+        );
+        assert!(!e.is_string());
+        assert_eq!(e.object_ptr() as usize % OBJ_ALIGN, 0);
+        assert_eq!(hash_get(&e, b"f"), Some(&b"v"[..]));
+        match e.value_mut() {
+            ValueMut::Object(Object::Hash(h)) => {
+                h.insert(b"g", b"w", false, crate::hash::Limits::default());
+            }
+            _ => panic!("expected a hash"),
+        }
+        // Adding, changing and removing the expire time rebuilds the block around the object.
+        e.set_expire(Some(99));
+        assert_eq!((e.key(), e.expire(), e.lru()), (&b"key"[..], Some(99), 3));
+        assert_eq!(hash_get(&e, b"g"), Some(&b"w"[..]));
+        e.set_expire(None);
+        assert_eq!(e.expire(), None);
+        let c = e.clone();
+        assert_eq!(hash_get(&c, b"f"), Some(&b"v"[..]));
+        assert_eq!(e.footprint(), c.footprint());
+        // Object -> string -> object replacements free what they replace.
+        e.set_value(NewValue::Str(b"s", StrEncoding::Embstr), Some(5));
+        assert!(matches!(e.value(), Value::Str(b"s", _)));
+        e.set_value(NewValue::Object(hash_object(&[(b"x", b"y")])), None);
+        assert_eq!(hash_get(&e, b"x"), Some(&b"y"[..]));
+        let (key, value, expire) = c.into_parts();
+        assert_eq!((key.as_slice(), expire), (&b"key"[..], None));
+        match value {
+            OwnedValue::Object(o) => match *o {
+                Object::Hash(h) => assert_eq!(h.len(), 2),
+                _ => panic!("expected a hash"),
+            },
+            OwnedValue::Str(..) => panic!("expected an object"),
+        }
+        let long_key = vec![b'k'; 300];
+        let big = Entry::new(
+            &long_key,
+            NewValue::Object(hash_object(&[(b"a", b"b")])),
+            Some(1),
+            0,
+        );
+        assert_eq!((big.key(), big.expire()), (&long_key[..], Some(1)));
+        assert_eq!(hash_get(&big, b"a"), Some(&b"b"[..]));
     }
 
     #[test]

@@ -131,9 +131,7 @@ impl Pack {
         match self.find(field) {
             Some(a) => {
                 let ttl = if keep_ttl { a.ttl } else { 0 };
-                let mut e = Vec::with_capacity(encoded_len(field, value, self.ex, ttl));
-                encode(&mut e, field, value, self.ex, ttl);
-                self.splice(a.start..a.end, &e);
+                self.overwrite(a, field, value, ttl);
                 false
             }
             None => {
@@ -145,6 +143,25 @@ impl Pack {
                 true
             }
         }
+    }
+
+    /// Replaces the value (and TTL) of the entry at `a`. A value of the same length (the
+    /// common HSET of a counter or a fixed-size field) is written in place: no allocation.
+    fn overwrite(&mut self, a: At, field: &[u8], value: &[u8], ttl: u64) {
+        let same_ttl_len = !self.ex || varint::len(ttl) == varint::len(a.ttl);
+        if value.len() == a.value.1 && same_ttl_len {
+            let at = a.value.0;
+            self.buf[at..at + value.len()].copy_from_slice(value);
+            if self.ex {
+                let mut t = Vec::with_capacity(10);
+                varint::put(&mut t, ttl);
+                self.buf[a.value.0 + value.len()..a.end].copy_from_slice(&t);
+            }
+            return;
+        }
+        let mut e = Vec::with_capacity(encoded_len(field, value, self.ex, ttl));
+        encode(&mut e, field, value, self.ex, ttl);
+        self.splice(a.start..a.end, &e);
     }
 
     /// Sets pairs `0..n` (a later duplicate's value wins, the first one's position counts, as
@@ -171,8 +188,8 @@ impl Pack {
                 continue;
             }
             let v = last_value(i, f);
-            if self.find(f).is_some() {
-                self.insert(f, v, false);
+            if let Some(a) = self.find(f) {
+                self.overwrite(a, f, v, 0);
             } else {
                 extra += encoded_len(f, v, self.ex, 0);
                 fresh += 1;

@@ -112,6 +112,45 @@ fn field_ttls_and_listpackex() {
 }
 
 #[test]
+fn overwrites_in_place_and_resized_keep_neighbours() {
+    let mut h = Hash::new();
+    h.insert(b"a", b"11", false, BIG);
+    h.insert(b"b", b"22", false, BIG);
+    h.insert(b"c", b"33", false, BIG);
+    assert!(!h.insert(b"b", b"xy", false, BIG));
+    assert_eq!(
+        h.insert_pairs(2, |i| [(&b"c"[..], &b"zz"[..]), (b"a", b"q")][i], BIG),
+        0
+    );
+    let got: Vec<_> = h.iter().collect();
+    assert_eq!(
+        got,
+        vec![(&b"a"[..], &b"q"[..]), (b"b", b"xy"), (b"c", b"zz")]
+    );
+    // listpackex: a same-length value whose TTL varint grows or shrinks is re-encoded.
+    h.enable_field_ttls();
+    h.set_ttl(b"b", Some(5));
+    h.insert(b"b", b"uv", true, BIG);
+    assert_eq!(
+        (h.get(b"b"), h.ttl(b"b")),
+        (Some(&b"uv"[..]), Some(Some(5)))
+    );
+    h.set_ttl(b"b", Some(1 << 40));
+    h.insert(b"b", b"st", true, BIG);
+    assert_eq!(h.ttl(b"b"), Some(Some(1 << 40)));
+    h.insert(b"b", b"rs", false, BIG);
+    assert_eq!((h.get(b"b"), h.ttl(b"b")), (Some(&b"rs"[..]), Some(None)));
+    assert_eq!(
+        (h.get(b"a"), h.get(b"c")),
+        (Some(&b"q"[..]), Some(&b"zz"[..]))
+    );
+    assert_eq!(
+        (h.ttl(b"a"), h.ttl(b"c"), h.len()),
+        (Some(None), Some(None), 3)
+    );
+}
+
+#[test]
 fn conversion_keeps_ttls() {
     let mut h = Hash::new();
     h.insert(b"a", b"1", false, BIG);
