@@ -103,7 +103,11 @@ mod tests {
     fn sliced_crc16_equals_the_bitwise_definition_at_every_length() {
         let data: Vec<u8> = (0..200u32).map(|i| (i * 97 + 13) as u8).collect();
         for len in 0..data.len() {
-            assert_eq!(crc16(&data[..len]), crc16_bitwise(&data[..len]), "len {len}");
+            assert_eq!(
+                crc16(&data[..len]),
+                crc16_bitwise(&data[..len]),
+                "len {len}"
+            );
         }
     }
 
