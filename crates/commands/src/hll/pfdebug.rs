@@ -41,6 +41,10 @@ fn pfdebug(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
     let Some(mut entry) = ctx.keys.get_mut(key) else {
         return Err(Error::Static("ERR The specified key does not exist"));
     };
+    sketch_of(entry.entry())?;
+    // Redis unshares the value for writing (an embstr becomes raw) before it looks at the
+    // subcommand, so even a failed conversion leaves a raw string.
+    entry.entry_mut().str_bytes_mut();
     let sketch = sketch_of(entry.entry())?;
     let sparse = !hll::is_dense(sketch);
     if args::is(sub, "getreg") || args::is(sub, "todense") {
@@ -51,7 +55,6 @@ fn pfdebug(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
             entry.set_value(NewValue::Str(&v, StrEncoding::Raw), expire);
             true
         } else {
-            entry.entry_mut().str_bytes_mut();
             false
         };
         if converted {
@@ -69,7 +72,6 @@ fn pfdebug(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
         }
         return Ok(());
     }
-    // Redis unshares the value for writing before looking at the subcommand.
     let bytes = entry.entry_mut().str_bytes_mut().expect("a string");
     if args::is(sub, "decode") {
         if !sparse {

@@ -125,6 +125,11 @@ fn corrupt_sketches() {
     assert_eq!(t.text(&["PFCOUNT", "over", "x"]), CORRUPT);
     assert_eq!(t.text(&["PFMERGE", "m", "over"]), CORRUPT);
     assert_eq!(t.text(&["PFDEBUG", "TODENSE", "over"]), CORRUPT);
+    // Redis unshares the string before it tries the conversion: raw even though it failed.
+    set_bytes(&mut t, "fresh", &over);
+    assert_eq!(t.text(&["OBJECT", "ENCODING", "fresh"]), "$6\r\nembstr\r\n");
+    assert_eq!(t.text(&["PFDEBUG", "TODENSE", "fresh"]), CORRUPT);
+    assert_eq!(t.text(&["OBJECT", "ENCODING", "fresh"]), "$3\r\nraw\r\n");
     assert_eq!(t.text(&["PFDEBUG", "GETREG", "over"]), CORRUPT);
     // PFADD finds the register inside the first opcode and goes ahead, as Redis does.
     assert_eq!(t.text(&["PFADD", "over", "a"]), ":1\r\n");
