@@ -140,19 +140,31 @@ pub fn block_on(
     ctx.client.block = Some(BlockRequest { keys, deadline_ms });
 }
 
-/// True while a parked client re-runs its command after a wake-up. Redis serves a blocked
-/// client only from a key of the type it waits for, so a re-run passes over keys of another
-/// type where a first call reports WRONGTYPE.
+/// True while a parked client re-runs its command after a wake-up.
 pub fn rerunning(ctx: &Ctx<'_>) -> bool {
     ctx.client.parked.is_some()
 }
 
-/// `r`, with WRONGTYPE turned into `none` while re-running (see [`rerunning`]).
-pub fn skip_wrong_type<T>(ctx: &Ctx<'_>, r: Result<T, Error>, none: T) -> Result<T, Error> {
-    match r {
-        Err(Error::WrongType) if rerunning(ctx) => Ok(none),
-        other => other,
+/// Redis 7.2 wakes a blocked client only once one of its keys holds the type it waits for
+/// (`type_name`, as TYPE prints it), then runs the command again exactly as a first call, so a
+/// key of another type before that one answers WRONGTYPE. shoal wakes a waiter on any change of
+/// its keys; a re-run that finds no key of the waited type among those whose queue it heads
+/// goes back to waiting instead of running.
+pub fn stay_parked(ctx: &mut Ctx<'_>, keys: &[&[u8]], type_name: &str) -> bool {
+    if !rerunning(ctx) {
+        return false;
     }
+    for &key in keys {
+        if my_turn(ctx, key)
+            && ctx
+                .keys
+                .peek(key)
+                .is_some_and(|e| crate::keyspace::common::type_name(e) == type_name)
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// False when a re-running client has another waiter ahead of it in the queue of `key`. That

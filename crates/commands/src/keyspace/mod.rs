@@ -7,7 +7,7 @@
 
 use crate::spec::CommandSpec;
 
-mod common;
+pub(crate) mod common;
 pub mod copy;
 pub mod dbsize;
 pub mod del;

@@ -7,13 +7,14 @@
 //! client blocks (see `crate::blocking`) until a push, its timeout (fractional seconds, 0 for
 //! ever) or CLIENT UNBLOCK. On timeout the reply is a null array. Inside a transaction they
 //! never block and answer as the timeout would (BLMOVE/BRPOPLPUSH: a null bulk). A woken client
-//! runs the same handler again; it then passes over keys of another type, as in Redis.
+//! runs the same handler again; see `crate::blocking::stay_parked` for how that matches Redis
+//! 7.2's re-execution of a woken command (WRONGTYPE included).
 
 use shoal_resp::{Args, ReplyBuf};
 use shoal_store::list::End;
 
 use super::{end_arg, lmpop, ops, optional, parse_end};
-use crate::blocking::{block_on, my_turn, parse_timeout, rerunning, skip_wrong_type};
+use crate::blocking::{block_on, my_turn, parse_timeout, rerunning, stay_parked};
 use crate::ctx::Ctx;
 use crate::errors::CmdResult;
 use crate::spec::{
@@ -177,17 +178,18 @@ fn brpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
 fn bpop_run(ctx: &mut Ctx<'_>, args: &Args<'_>, end: End) -> CmdResult {
     let deadline = parse_timeout(args.get(args.len() - 1), ctx.keys.now)?;
     let keys = 1..args.len() - 1;
-    for i in keys.clone() {
-        let key = args.get(i);
-        if !my_turn(ctx, key) {
-            continue;
-        }
-        let popped = ops::pop_one(ctx, key, end);
-        if let Some(v) = skip_wrong_type(ctx, popped, None)? {
-            ctx.out.array(2);
-            ctx.out.bulk(key);
-            ctx.out.bulk(&v);
-            return Ok(());
+    let names: smallvec::SmallVec<[&[u8]; 8]> = keys.clone().map(|i| args.get(i)).collect();
+    if !stay_parked(ctx, &names, "list") {
+        for &key in &names {
+            if !my_turn(ctx, key) {
+                continue;
+            }
+            if let Some(v) = ops::pop_one(ctx, key, end)? {
+                ctx.out.array(2);
+                ctx.out.bulk(key);
+                ctx.out.bulk(&v);
+                return Ok(());
+            }
         }
     }
     block_on(ctx, owned(args, keys), deadline, ReplyBuf::null_array);
@@ -210,10 +212,12 @@ fn brpoplpush(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
 
 fn move_run(ctx: &mut Ctx<'_>, args: &Args<'_>, from: End, to: End, t: usize) -> CmdResult {
     let deadline = parse_timeout(args.get(t), ctx.keys.now)?;
-    let src_is_list = super::list_mut(&mut ctx.keys, args.get(1)).map(|l| l.is_some());
-    // A wrong-typed destination is still an error when served, as in Redis 7.2.
-    if skip_wrong_type(ctx, src_is_list, false)? && my_turn(ctx, args.get(1)) {
-        if let Some(v) = ops::move_one(ctx, args.get(1), args.get(2), from, to)? {
+    let src = args.get(1);
+    if !stay_parked(ctx, &[src], "list")
+        && my_turn(ctx, src)
+        && super::list_mut(&mut ctx.keys, src)?.is_some()
+    {
+        if let Some(v) = ops::move_one(ctx, src, args.get(2), from, to)? {
             ctx.out.bulk(&v);
             return Ok(());
         }
@@ -225,21 +229,19 @@ fn move_run(ctx: &mut Ctx<'_>, args: &Args<'_>, from: End, to: End, t: usize) ->
 fn blmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let (range, end, count) = lmpop::parse(args, 2)?;
     let deadline = parse_timeout(args.get(1), ctx.keys.now)?;
-    let served = if rerunning(ctx) {
+    let keys: smallvec::SmallVec<[&[u8]; 8]> = range.clone().map(|i| args.get(i)).collect();
+    let served = if stay_parked(ctx, &keys, "list") {
+        false
+    } else if rerunning(ctx) {
         let mut served = false;
-        for i in range.clone() {
-            if !my_turn(ctx, args.get(i)) {
-                continue;
-            }
-            let popped = ops::pop_first_nonempty(ctx, &[args.get(i)], end, count);
-            if skip_wrong_type(ctx, popped, false)? {
+        for &key in &keys {
+            if my_turn(ctx, key) && ops::pop_first_nonempty(ctx, &[key], end, count)? {
                 served = true;
                 break;
             }
         }
         served
     } else {
-        let keys: smallvec::SmallVec<[&[u8]; 8]> = range.clone().map(|i| args.get(i)).collect();
         ops::pop_first_nonempty(ctx, &keys, end, count)?
     };
     if !served {

@@ -233,13 +233,17 @@ fn parking_rerun_and_leaving() {
     std::mem::swap(&mut t.client, &mut other);
     let (flow, _) = rerun_text(&mut t, &blpop);
     assert_eq!(flow, Flow::Block);
-    // ... and a re-run passes over it to a key holding a list.
+    // ... until a list lands on one of its keys: then, as Redis 7.2 re-executes the command,
+    // it runs like a first call and the string before the list answers WRONGTYPE.
     std::mem::swap(&mut t.client, &mut other);
     t.text(&["RPUSH", "b", "v"]);
     std::mem::swap(&mut t.client, &mut other);
     let (flow, text) = rerun_text(&mut t, &blpop);
     assert_eq!(flow, Flow::Continue);
-    assert_eq!(text, "*2\r\n$1\r\nb\r\n$1\r\nv\r\n");
+    assert_eq!(
+        text,
+        "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n"
+    );
     assert!(t.client.parked.is_none());
     assert_eq!(blocked_clients(&mut t), "blocked_clients:0");
     // Every wait table was dropped with the last waiter.
@@ -282,4 +286,36 @@ fn client_unblock_replies() {
     assert_eq!(t.text(&["CLIENT", "UNBLOCK", &id]), ":0\r\n");
     crate::blocking::leave(&t.server, &mut blocked);
     assert!(blocked.parked.is_none());
+}
+
+#[test]
+fn rerun_waits_for_a_list_then_runs_as_a_first_call() {
+    let wt = "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
+    for (cmd, want) in [
+        (
+            &["BLMPOP", "0", "2", "a", "b", "LEFT"][..],
+            "*2\r\n$1\r\na\r\n*1\r\n$1\r\nx\r\n",
+        ),
+        (&["BLMOVE", "a", "d", "LEFT", "LEFT", "0"][..], wt),
+    ] {
+        let mut t = TestServer::new();
+        assert_eq!(t.text(cmd), "");
+        let mut other = TestServer::new_client(&t.server);
+        std::mem::swap(&mut t.client, &mut other);
+        t.text(&["SET", "d", "s"]);
+        t.text(&["SET", "b", "s"]);
+        std::mem::swap(&mut t.client, &mut other);
+        // Strings on its keys: the re-run finds no list and keeps waiting.
+        assert_eq!(rerun_text(&mut t, cmd), (Flow::Block, String::new()));
+        std::mem::swap(&mut t.client, &mut other);
+        t.text(&["RPUSH", "a", "x"]);
+        std::mem::swap(&mut t.client, &mut other);
+        // BLMPOP pops from the first key, a; BLMOVE's destination d is a string.
+        assert_eq!(
+            rerun_text(&mut t, cmd),
+            (Flow::Continue, want.to_string()),
+            "{cmd:?}"
+        );
+        assert!(t.client.parked.is_none());
+    }
 }

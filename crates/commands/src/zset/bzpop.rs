@@ -6,15 +6,15 @@
 //! for ever) or CLIENT UNBLOCK; a timeout answers a null array. Inside a transaction they never
 //! block and answer as the timeout would. BZPOPMIN/BZPOPMAX reply [key, member, score] (the
 //! score a bulk string in RESP2, a double in RESP3); BZMPOP replies as ZMPOP does. A woken
-//! client runs the same handler again and then passes over keys of another type, as Redis
-//! serves a blocked client only from a key of the type it waits for.
+//! client runs the same handler again once one of its keys holds a sorted set, then like a
+//! first call, as Redis 7.2 re-executes it (see `crate::blocking::stay_parked`).
 
 use shoal_resp::{Args, ReplyBuf};
 
 use super::common;
 use super::pop::{pop_reply, End, Shape};
 use super::zmpop;
-use crate::blocking::{block_on, my_turn, parse_timeout, skip_wrong_type};
+use crate::blocking::{block_on, my_turn, parse_timeout, stay_parked};
 use crate::ctx::Ctx;
 use crate::errors::CmdResult;
 use crate::spec::{
@@ -155,14 +155,12 @@ fn serve_or_block(
     shape: Shape,
     deadline: Option<u64>,
 ) -> CmdResult {
-    for &key in keys {
-        if !my_turn(ctx, key) {
-            continue;
-        }
-        let exists = common::write(&mut ctx.keys, key).map(|z| z.is_some());
-        if skip_wrong_type(ctx, exists, false)? {
-            pop_reply(ctx, &[key], end, count, shape, true)?;
-            return Ok(());
+    if !stay_parked(ctx, keys, "zset") {
+        for &key in keys {
+            if my_turn(ctx, key) && common::write(&mut ctx.keys, key)?.is_some() {
+                pop_reply(ctx, &[key], end, count, shape, true)?;
+                return Ok(());
+            }
         }
     }
     let owned = keys.iter().map(|k| k.to_vec()).collect();
