@@ -183,8 +183,8 @@ impl<'a> Keys<'a> {
         }
     }
 
-    /// The slot of `key`. Under a single-slot lock every key of the command lives in that slot
-    /// (dispatch locked the slot of each declared key), so the CRC16 is not computed again.
+    /// The slot of `key`. Under dispatch's single-slot lock every key of the command lives in
+    /// that slot (it locked the slot of each declared key), so the CRC16 is not computed again.
     #[inline]
     fn slot_of(&self, key: &[u8]) -> u16 {
         match &self.locks {
@@ -199,7 +199,9 @@ impl<'a> Keys<'a> {
     /// The locked slot `slot`; locks it now if the command holds no lock yet.
     pub fn slot(&mut self, slot: u16) -> &mut Slot {
         if matches!(self.locks, Locks::None) {
-            self.locks = Locks::One(slot, self.ks.lock(slot));
+            // Not `One`: `slot_of` trusts `One` to be dispatch's lock of every declared key,
+            // and a command without declared keys has no such promise for its next key.
+            self.locks = Locks::Many(vec![(slot, self.ks.lock(slot))]);
         }
         match &mut self.locks {
             Locks::One(s, g) if *s == slot => g,
