@@ -1,7 +1,6 @@
 //! Argument helpers: Redis's number parsing and case-insensitive keyword matching, returning
 //! the exact error Redis gives for each kind of bad argument.
 
-use shoal_resp::Args;
 use shoal_util as num;
 
 use crate::errors::Error;
@@ -9,6 +8,12 @@ use crate::errors::Error;
 #[inline]
 pub fn is(arg: &[u8], keyword: &str) -> bool {
     arg.eq_ignore_ascii_case(keyword.as_bytes())
+}
+
+/// A keyword test as Redis's strcasecmp sees the argument: only up to its first NUL byte
+/// (SORT and the GEO commands compare options that way).
+pub fn is_c(arg: &[u8], keyword: &str) -> bool {
+    is(crate::errors::c_arg(arg, usize::MAX), keyword)
 }
 
 pub fn int(arg: &[u8]) -> Result<i64, Error> {
@@ -26,39 +31,4 @@ pub fn non_negative(arg: &[u8]) -> Result<i64, Error> {
 
 pub fn float(arg: &[u8]) -> Result<f64, Error> {
     num::parse_f64_redis(arg).ok_or(Error::NotFloat)
-}
-
-/// Walks optional arguments left to right; `pos` is the next unread index.
-pub struct Cursor<'a, 'b> {
-    pub args: &'b Args<'a>,
-    pub pos: usize,
-}
-
-impl<'a, 'b> Cursor<'a, 'b> {
-    pub fn new(args: &'b Args<'a>, pos: usize) -> Self {
-        Cursor { args, pos }
-    }
-
-    pub fn done(&self) -> bool {
-        self.pos >= self.args.len()
-    }
-
-    pub fn peek(&self) -> Option<&'a [u8]> {
-        (self.pos < self.args.len()).then(|| self.args.get(self.pos))
-    }
-
-    pub fn advance(&mut self) -> Option<&'a [u8]> {
-        let v = self.peek()?;
-        self.pos += 1;
-        Some(v)
-    }
-
-    /// The value after an option keyword; a missing value is a syntax error as in Redis.
-    pub fn value(&mut self) -> Result<&'a [u8], Error> {
-        self.advance().ok_or(Error::Syntax)
-    }
-
-    pub fn remaining(&self) -> usize {
-        self.args.len().saturating_sub(self.pos)
-    }
 }

@@ -3,15 +3,12 @@
 //! Keywords and units are compared as C strings (Redis uses strcasecmp on the argument), so
 //! anything after a NUL byte is ignored there; numbers still see the whole argument.
 
-use crate::args::{float, is};
-use crate::errors::{c_arg, Error};
+use crate::args::float;
+use crate::errors::Error;
 
 use super::hash::{LAT_MAX, LAT_MIN, LON_MAX, LON_MIN};
 
-/// A keyword test as Redis's strcasecmp sees the argument.
-pub fn kw(arg: &[u8], word: &str) -> bool {
-    is(c_arg(arg, usize::MAX), word)
-}
+pub use crate::args::is_c as kw;
 
 /// A valid longitude,latitude pair.
 pub fn lon_lat(lon: &[u8], lat: &[u8]) -> Result<(f64, f64), Error> {

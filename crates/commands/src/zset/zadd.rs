@@ -9,7 +9,7 @@ use shoal_resp::Args;
 use shoal_store::zset::{AddFlags, AddOutcome, ZSet};
 
 use super::common::{self, limits, modified};
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
@@ -113,18 +113,19 @@ fn generic(ctx: &mut Ctx<'_>, args: &Args<'_>, incr: bool) -> CmdResult {
     let mut ch = false;
     let mut first = 2;
     while first < args.len() {
+        // Redis compares with strcasecmp: the option ends at its first NUL byte.
         let opt = args.get(first);
-        if is(opt, "NX") {
+        if is_c(opt, "NX") {
             flags.nx = true;
-        } else if is(opt, "XX") {
+        } else if is_c(opt, "XX") {
             flags.xx = true;
-        } else if is(opt, "CH") {
+        } else if is_c(opt, "CH") {
             ch = true;
-        } else if is(opt, "INCR") {
+        } else if is_c(opt, "INCR") {
             flags.incr = true;
-        } else if is(opt, "GT") {
+        } else if is_c(opt, "GT") {
             flags.gt = true;
-        } else if is(opt, "LT") {
+        } else if is_c(opt, "LT") {
             flags.lt = true;
         } else {
             break;

@@ -187,3 +187,14 @@ fn expired_keys_are_missing() {
     assert_eq!(t.text(&["ZADD", "z", "5", "q"]), int(1));
     assert_eq!(t.text(&["TTL", "z"]), int(-1));
 }
+
+#[test]
+fn options_end_at_a_nul_byte_as_strcasecmp_reads_them() {
+    // Checked against redis-server: both add the member.
+    let mut t = TestServer::new();
+    assert_eq!(t.raw(&[b"ZADD", b"k", b"nx\0", b"1", b"m"]), b":1\r\n");
+    assert_eq!(
+        t.raw(&[b"GEOADD", b"g", b"ch\0", b"1", b"2", b"m"]),
+        b":1\r\n"
+    );
+}
