@@ -321,6 +321,13 @@ impl<'a> Keys<'a> {
         self.lookup(db, key, false, true)
     }
 
+    /// Write access without statistics or access-time update: a second look at a key this
+    /// command already looked up (Redis changes the value in place, with no second lookup).
+    pub fn peek_mut(&mut self, key: &[u8]) -> Option<EntryMut<'_>> {
+        let db = self.db;
+        self.lookup(db, key, false, false)
+    }
+
     pub fn get_mut_in(&mut self, db: usize, key: &[u8]) -> Option<EntryMut<'_>> {
         self.lookup(db, key, false, true)
     }

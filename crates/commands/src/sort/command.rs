@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 
 use shoal_resp::Args;
 use shoal_store::list::{End, List};
-use shoal_store::{NewValue, Object, Value, ValueMut};
+use shoal_store::{Object, Value, ValueMut};
 use shoal_util::sort_weight;
 
 use super::options::{sort_keys, sort_locks_all, sort_ro_keys, sort_ro_locks_all, Options};
@@ -213,7 +213,7 @@ fn run(ctx: &mut Ctx<'_>, key: &[u8], mut o: Options<'_>) -> CmdResult {
         o.by = None;
     }
     if kind == Kind::ZSet {
-        if let Some(e) = ctx.keys.get_mut(key) {
+        if let Some(e) = ctx.keys.peek_mut(key) {
             if let ValueMut::Object(Object::ZSet(z)) = e.into_entry().value_mut() {
                 z.convert_to_skiplist_for_sort();
             }
@@ -377,27 +377,24 @@ fn reply(ctx: &mut Ctx<'_>, range: &[Item], gets: &[&[u8]]) {
 }
 
 fn store(ctx: &mut Ctx<'_>, dest: &[u8], range: &[Item], gets: &[&[u8]]) {
-    let mut values: Vec<Vec<u8>> = Vec::with_capacity(range.len() * gets.len().max(1));
+    let mut list = List::new();
     for it in range {
         if gets.is_empty() {
-            values.push(it.elem.clone());
+            list.push(End::Tail, &it.elem);
         }
         for p in gets {
             // A GET naming nothing stores an empty string.
-            values.push(with_value(&mut ctx.keys, p, &it.elem, <[u8]>::to_vec).unwrap_or_default());
+            if with_value(&mut ctx.keys, p, &it.elem, |v| list.push(End::Tail, v)).is_none() {
+                list.push(End::Tail, b"");
+            }
         }
     }
-    let stored = values.len() as u64;
+    let stored = list.len() as u64;
     if stored > 0 {
         // Built whole, then given the encoding its final size calls for (7.2's
         // listTypeTryConversion after filling a quicklist).
-        let mut list = List::new();
-        for v in &values {
-            list.push(End::Tail, v);
-        }
         list.convert_for_growth(0, 0, crate::list::fill(ctx));
-        ctx.keys
-            .set(dest, NewValue::Object(Box::new(Object::List(list))), None);
+        crate::list::store_new(&mut ctx.keys, dest, list);
         crate::list::touched(&mut ctx.keys, "sortstore", dest, stored);
     } else if ctx.keys.remove(dest).is_some() {
         ctx.keys.changed("del", dest);

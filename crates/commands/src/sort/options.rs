@@ -25,9 +25,7 @@ pub struct Options<'a> {
     pub store: Option<(usize, &'a [u8])>,
 }
 
-fn kw(arg: &[u8], word: &str) -> bool {
-    c_arg(arg, usize::MAX).eq_ignore_ascii_case(word.as_bytes())
-}
+use crate::args::is_c as kw;
 
 /// The C-string part of a pattern contains '*' (Redis looks with strchr).
 pub fn has_star(pattern: &[u8]) -> bool {

@@ -963,3 +963,16 @@ fn command_docs_name_the_7_2_arguments() {
         "$4\r\nname\r\n$11\r\ndestination\r\n$4\r\ntype\r\n$3\r\nkey\r\n$12\r\ndisplay_text\r\n$11\r\ndestination\r\n$14\r\nkey_spec_index\r\n:2\r\n$5\r\ntoken\r\n$5\r\nSTORE\r\n"
     ), "{docs}");
 }
+
+#[test]
+fn sorting_a_sorted_set_is_one_access() {
+    // Under LFU a new key's counter is 5 and one access always takes it to 6; a second
+    // access would reach 7 one time in eleven (checked against redis-server: 6 every time).
+    let mut t = TestServer::with_args(&["--maxmemory-policy", "allkeys-lfu"]);
+    for i in 0..60 {
+        let k = format!("z{i}");
+        t.text(&["ZADD", &k, "1", "7"]);
+        assert_eq!(t.text(&["SORT", &k]), "*1\r\n$1\r\n7\r\n");
+        assert_eq!(t.text(&["OBJECT", "FREQ", &k]), ":6\r\n", "{k}");
+    }
+}
