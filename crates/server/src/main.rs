@@ -19,8 +19,6 @@ fn usage() -> String {
     cmd.clone().render_help().to_string()
 }
 
-/// Like redis-server: make room for `maxclients` connections plus a few descriptors of our
-/// own, as far as the hard limit allows, instead of failing at the default 1024.
 /// `disable-thp yes` (Redis's default): turn transparent huge pages off for this process, as
 /// Redis does. mimalloc commits its arenas eagerly and may back them with 2 MiB pages, so RSS
 /// would grow in 2 MiB steps instead of 4 KiB ones (measured: a fresh 1M-element list cost
@@ -37,6 +35,8 @@ fn disable_thp() {
 #[cfg(not(target_os = "linux"))]
 fn disable_thp() {}
 
+/// Like redis-server: make room for `maxclients` connections plus a few descriptors of our
+/// own, as far as the hard limit allows, instead of failing at the default 1024.
 fn raise_open_files_limit(maxclients: u64) {
     let want = maxclients.saturating_add(32);
     let mut lim = libc::rlimit {

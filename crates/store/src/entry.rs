@@ -134,8 +134,12 @@ impl Entry {
         // SAFETY: an object block has OBJ bytes in front of the header.
         let ptr =
             unsafe { NonNull::new_unchecked(base.as_ptr().add(if is_object { OBJ } else { 0 })) };
-        // SAFETY: the block is `size` bytes long and we fill every byte below.
-        let buf = unsafe { std::slice::from_raw_parts_mut(ptr.as_ptr(), size) };
+        // SAFETY: the block is `size` bytes long; it is zeroed first because a slice may only
+        // cover initialised bytes (a few dozen bytes of memset, the copies below overwrite them).
+        let buf = unsafe {
+            std::ptr::write_bytes(ptr.as_ptr(), 0, size);
+            std::slice::from_raw_parts_mut(ptr.as_ptr(), size)
+        };
         buf[0] = kind | if expire.is_some() { HAS_EXPIRE } else { 0 };
         buf[1..4].copy_from_slice(&lru.to_le_bytes()[..3]);
         let mut pos = HEADER;

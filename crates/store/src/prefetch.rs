@@ -2,9 +2,12 @@
 //!
 //! A pipelined GET spends most of its time waiting on three dependent cache misses: the slot's
 //! lock word, the table's control bytes and the entry block. When a connection's read holds
-//! several commands, the connection warms the keys of the next ones first (slot lines, then
-//! table probes that prefetch entries), so the misses of a batch overlap instead of following
-//! one another. Prefetches are hints: they never fault and change no data.
+//! several commands, the connection warms the keys of the next ones first: the slot lines of
+//! all of them (these misses overlap), then one table probe each that prefetches the entry
+//! block (the probes' own loads still follow one another, since each `try_lock` is a locked
+//! instruction that waits for earlier loads; the entry misses overlap). Prefetches are hints:
+//! they never fault and change no data. A probe holds its slot's lock for a moment, so another
+//! thread locking that slot then may count a slot-lock wait that a hint caused.
 
 /// Asks the CPU to bring the cache line holding `p` into L1.
 #[inline]
