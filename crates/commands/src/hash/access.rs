@@ -85,11 +85,8 @@ pub fn modify_or_create<R>(
     })?;
     if let Some(h) = fresh {
         if !h.is_empty() {
-            let volatile = h.has_field_ttls();
+            // Db::set marks the table when the new hash holds fields with a TTL.
             keys.set(key, NewValue::Object(Box::new(Object::Hash(h))), None);
-            if volatile {
-                keys.db_for(key).mark_volatile_parts();
-            }
         }
     }
     Ok(r)

@@ -14,7 +14,7 @@ use shoal_resp::{Args, ReplyBuf};
 use shoal_store::list::End;
 
 use super::{end_arg, lmpop, ops, optional, parse_end};
-use crate::blocking::{block_on, my_turn, parse_timeout, rerunning, stay_parked};
+use crate::blocking::{block_on, my_turn, parse_timeout, stay_parked};
 use crate::ctx::Ctx;
 use crate::errors::CmdResult;
 use crate::spec::{
@@ -230,20 +230,17 @@ fn blmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let (range, end, count) = lmpop::parse(args, 2)?;
     let deadline = parse_timeout(args.get(1), ctx.keys.now)?;
     let keys: smallvec::SmallVec<[&[u8]; 8]> = range.clone().map(|i| args.get(i)).collect();
-    let served = if stay_parked(ctx, &keys, "list") {
-        false
-    } else if rerunning(ctx) {
-        let mut served = false;
+    // Key by key: a re-run passes over keys whose queue another waiter heads (`my_turn` is
+    // always true on a first call).
+    let mut served = false;
+    if !stay_parked(ctx, &keys, "list") {
         for &key in &keys {
             if my_turn(ctx, key) && ops::pop_first_nonempty(ctx, &[key], end, count)? {
                 served = true;
                 break;
             }
         }
-        served
-    } else {
-        ops::pop_first_nonempty(ctx, &keys, end, count)?
-    };
+    }
     if !served {
         block_on(ctx, owned(args, range), deadline, ReplyBuf::null_array);
     }
