@@ -117,6 +117,8 @@ pub struct ShardStats {
     pub reads_processed: Counter,
     pub writes_processed: Counter,
     pub client_query_buffer_limit_disconnections: Counter,
+    /// Time the thread spent busy polling without finding work.
+    pub busy_poll_ns: Counter,
     pub cmds: Box<[CmdStats]>,
     /// `INFO errorstats`: replies counted by error prefix (rare, so a lock is fine).
     pub errors: Mutex<HashMap<String, u64>>,
@@ -146,6 +148,7 @@ impl ShardStats {
             reads_processed: Counter::default(),
             writes_processed: Counter::default(),
             client_query_buffer_limit_disconnections: Counter::default(),
+            busy_poll_ns: Counter::default(),
             cmds: (0..commands).map(|_| CmdStats::default()).collect(),
             errors: Mutex::new(HashMap::new()),
         }

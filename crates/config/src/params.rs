@@ -117,6 +117,7 @@ pub enum Param {
     AdminPort,
     AdminBind,
     PinThreads,
+    BusyPollUs,
     ActiveExpire,
 }
 
@@ -572,6 +573,7 @@ pub static PARAMS: &[ParamDef] = &[
     def(AdminPort, "admin-port", int(0, 65535), "9850", I),
     def(AdminBind, "admin-bind", TEXT, "127.0.0.1", I),
     def(PinThreads, "pin-threads", Kind::Bool, "no", I),
+    def(BusyPollUs, "busy-poll-us", int(0, 1_000_000), "200", M),
     def(ActiveExpire, "active-expire", Kind::Bool, "yes", M),
 ];
 

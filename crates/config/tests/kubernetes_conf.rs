@@ -87,6 +87,11 @@ fn kubernetes_conf_loads_with_the_statefulset_args() {
         "shards follow the CPU limit"
     );
     assert!(!config.get_bool(Param::PinThreads));
+    assert_eq!(
+        config.get_i64(Param::BusyPollUs),
+        0,
+        "polling would spend the pod's CPU quota"
+    );
 
     let maxmemory = config.maxmemory();
     let limit = memory_limit(&yaml);

@@ -7,6 +7,8 @@
 
 #[path = "metrics/agreement.rs"]
 mod agreement;
+#[path = "metrics/busy_poll.rs"]
+mod busy_poll;
 #[path = "metrics/endpoints.rs"]
 mod endpoints;
 #[path = "metrics/live_prometheus.rs"]

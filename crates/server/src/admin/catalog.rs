@@ -184,6 +184,7 @@ pub static FAMILIES: &[Spec] = &[
     with(c("shoal_shard_expired_keys_total", "Keys expired by each shard thread (lazily by its commands or by its active-expiry cycle)."), SHARD),
     with(c("shoal_shard_evicted_keys_total", "Keys evicted by each shard thread."), SHARD),
     with(c("shoal_shard_error_replies_total", "Error replies sent by each shard thread."), SHARD),
+    with(c("shoal_shard_busy_poll_seconds_total", "Time each shard thread spent busy polling its sockets without finding work (see busy-poll-us)."), SHARD),
     with(c("shoal_slot_lock_waits_total", "Times a command on this shard thread found its slot locked by another thread and waited."), SHARD),
     with(g("shoal_shard_keys", "Keys (all databases) in the slots this shard thread owns for background work."), SHARD),
     with(g("shoal_shard_keys_expiring", "Keys with an expire time in the slots this shard thread owns."), SHARD),

@@ -91,6 +91,8 @@ pub fn publish(out: &mut Out, server: &Server, cache: &BytesCache) {
         for (family, field) in COUNTERS {
             out.value(family, &label, field(stats).get() as f64);
         }
+        let polled = stats.busy_poll_ns.get() as f64 / 1e9;
+        out.value("shoal_shard_busy_poll_seconds_total", &label, polled);
         out.value("shoal_shard_connected_clients", &label, clients[i] as f64);
         let u = slot_usage(server, server.owned_slots(i), refresh);
         out.value("shoal_shard_keys", &label, u.keys as f64);

@@ -201,6 +201,7 @@ impl Conn {
 
     /// Input is counted when read, before its commands run (INFO sees its own request).
     fn count_read(&self, n: usize) {
+        super::busy_poll::on_read();
         let stats = &self.server.shards[self.shard];
         stats.net_input_bytes.add(n as u64);
         stats.reads_processed.inc();

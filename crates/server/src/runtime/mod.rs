@@ -10,6 +10,7 @@
 //! Threads share only `Server` (slot locks, registry, config) and a stop signal.
 
 mod admin;
+mod busy_poll;
 mod conn;
 mod hooks;
 mod listener;
@@ -87,6 +88,7 @@ pub fn start(server: Arc<Server>) -> io::Result<Running> {
         }));
     }
     let readiness = Arc::new(Readiness::new(shards));
+    let pulses = busy_poll::Pulses::new(shards);
     let pin = cfg.get_bool(Param::PinThreads);
     let mut threads = Vec::with_capacity(shards + 1);
     let admin_port = admin_bound.as_ref().map(|b| b.port);
@@ -98,6 +100,7 @@ pub fn start(server: Arc<Server>) -> io::Result<Running> {
         let server = server.clone();
         let stop = stop_rx.clone();
         let readiness = readiness.clone();
+        let pulses = pulses.clone();
         let t = std::thread::Builder::new()
             .name(format!("shoal-shard-{index}"))
             .spawn(move || {
@@ -108,7 +111,9 @@ pub fn start(server: Arc<Server>) -> io::Result<Running> {
                     .enable_all()
                     .build()
                     .expect("tokio runtime");
-                rt.block_on(shard_main(server, index, listeners, stop, &readiness));
+                rt.block_on(shard_main(
+                    server, index, listeners, stop, &readiness, pulses,
+                ));
             })?;
         threads.push(t);
     }
@@ -128,6 +133,7 @@ async fn shard_main(
     listeners: Vec<std::net::TcpListener>,
     mut stop: watch::Receiver<bool>,
     readiness: &Readiness,
+    pulses: Arc<busy_poll::Pulses>,
 ) {
     let local = tokio::task::LocalSet::new();
     local
@@ -148,6 +154,7 @@ async fn shard_main(
                 ));
             }
             tokio::task::spawn_local(expire_loop(server.clone(), index, stop.clone()));
+            tokio::task::spawn_local(busy_poll::run(server.clone(), index, pulses));
             if index == 0 {
                 tokio::task::spawn_local(stats_sampler(server.clone(), stop.clone()));
             }

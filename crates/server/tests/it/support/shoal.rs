@@ -31,7 +31,13 @@ pub fn against_redis() -> bool {
 }
 
 /// Settings only shoal knows, dropped when starting redis-server instead.
-const SHOAL_ONLY: &[&str] = &["--shards", "--pin-threads", "--admin-port", "--admin-bind"];
+const SHOAL_ONLY: &[&str] = &[
+    "--shards",
+    "--pin-threads",
+    "--busy-poll-us",
+    "--admin-port",
+    "--admin-bind",
+];
 
 impl Shoal {
     /// Three shards, defaults otherwise.
