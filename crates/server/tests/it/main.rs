@@ -7,3 +7,4 @@ mod client;
 mod concurrency;
 mod diff;
 mod protocol;
+mod tools;
