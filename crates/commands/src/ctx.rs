@@ -50,6 +50,8 @@ pub struct Keys<'a> {
     /// Keys (db, key) changed by this command that blocked clients wait on; dispatch wakes
     /// their first waiters once the command is done.
     pub ready: Vec<(usize, Vec<u8>)>,
+    /// A key whose table hash dispatch already knows (address, length, hash), see `known_hash`.
+    known: Option<(usize, usize, u64)>,
 }
 
 /// Walking the keyspace slot by slot, for commands without declared keys (KEYS, SCAN, DBSIZE,
@@ -106,6 +108,16 @@ fn has_expired_parts(entry: &Entry, now: u64) -> bool {
         && matches!(entry.value(), shoal_store::Value::Object(o) if o.has_expired_parts(now))
 }
 
+/// Whether a found entry must go before anyone sees it: an expired key, or a collection whose
+/// sub-elements with their own expiry (hash fields) all expired. Counts what expired.
+fn is_stale(e: &mut Entry, now: u64, stats: &ShardStats) -> bool {
+    if is_expired(e, now) {
+        stats.expired_keys.inc();
+        return true;
+    }
+    has_expired_parts(e, now) && expire_parts(e, now, stats)
+}
+
 /// Lazy expiry of sub-elements; true when the value was left empty (the caller deletes it).
 fn expire_parts(entry: &mut Entry, now: u64, stats: &ShardStats) -> bool {
     match entry.value_mut() {
@@ -136,6 +148,23 @@ impl<'a> Keys<'a> {
             no_touch: false,
             lfu: None,
             ready: Vec::new(),
+            known: None,
+        }
+    }
+
+    /// Tells the table hash of `key`, computed before the command ran (a connection's
+    /// look-ahead hashes a command's key to warm it). Only that very slice of the arguments
+    /// is trusted: same address and length while the arguments are borrowed means same bytes.
+    pub fn known_hash(&mut self, key: &[u8], hash: u64) {
+        debug_assert_eq!(hash, hash_key(key));
+        self.known = Some((key.as_ptr() as usize, key.len(), hash));
+    }
+
+    #[inline]
+    fn hash_of(&self, key: &[u8]) -> u64 {
+        match self.known {
+            Some((p, n, h)) if p == key.as_ptr() as usize && n == key.len() => h,
+            _ => hash_key(key),
         }
     }
 
@@ -225,22 +254,15 @@ impl<'a> Keys<'a> {
     /// The one lookup path: lazy expiry, optional hit/miss counting (`read`) and access-time
     /// update (`touch`, unless the client asked for NO-TOUCH).
     fn lookup(&mut self, db: usize, key: &[u8], read: bool, touch: bool) -> Option<EntryMut<'_>> {
-        let hash = hash_key(key);
+        let hash = self.hash_of(key);
         let (now, stats) = (self.now, self.stats);
         let touch = touch && !self.no_touch;
         let (lru, lfu) = (self.lru, self.lfu);
         let slot = self.slot_of(key);
-        let found = self.slot(slot).db_if_exists(db).and_then(|table| {
-            table.find_live(hash, key, |e| {
-                if is_expired(e, now) {
-                    stats.expired_keys.inc();
-                    return true;
-                }
-                // Sub-elements with their own expiry (hash fields) are dropped before anyone
-                // sees the value; a collection left empty goes away like an expired key.
-                has_expired_parts(e, now) && expire_parts(e, now, stats)
-            })
-        });
+        let found = self
+            .slot(slot)
+            .db_if_exists(db)
+            .and_then(|table| table.find_live(hash, key, |e| is_stale(e, now, stats)));
         let Some(mut e) = found else {
             // Absent, expired, or a slot that never held a key in this db: all misses.
             if read {
@@ -339,7 +361,7 @@ impl<'a> Keys<'a> {
     }
 
     pub fn set_in(&mut self, db: usize, key: &[u8], value: NewValue<'_>, expire: Option<u64>) {
-        let hash = hash_key(key);
+        let hash = self.hash_of(key);
         let lru = if self.lfu.is_some() {
             // An overwrite is an access to the old key (its counter carries over, bumped), a
             // new key starts at the LFU initial value.
@@ -376,11 +398,15 @@ impl<'a> Keys<'a> {
     }
 
     pub fn remove_in(&mut self, db: usize, key: &[u8]) -> Option<Entry> {
-        self.lookup(db, key, false, false)?;
+        // One probe: the lazy-expiry check a lookup would make runs on the entry being removed.
+        let hash = self.hash_of(key);
+        let (now, stats) = (self.now, self.stats);
         let slot = self.slot(self.slot_of(key));
-        let e = slot.db(db).remove(hash_key(key), key);
+        let e = slot
+            .db_if_exists(db)?
+            .remove_live(hash, key, |e| is_stale(e, now, stats))?;
         slot.shrink();
-        e
+        Some(e)
     }
 
     /// Marks `key` as modified by this command (`event` is the keyspace-notification name).

@@ -68,6 +68,40 @@ fn write_error(out: &mut ReplyBuf, shard: &ShardStats, err: &Error) {
     shard.count_error(&error_prefix(&text));
 }
 
+/// What a connection's look-ahead learned about a command before running it (see [`plan`]),
+/// so that dispatch does not resolve it and hash its key a second time.
+#[derive(Clone, Copy)]
+pub struct Planned {
+    entry: &'static RegEntry,
+    /// The slot and table hash of its key when it has exactly one (GET, SET, INCR...).
+    key: Option<(u16, u64)>,
+}
+
+impl Planned {
+    /// What to warm in the cache before the command runs.
+    pub fn prefetch_target(&self) -> Option<(u16, u64)> {
+        self.key
+    }
+}
+
+/// Resolves `args` ahead of running them: None when resolving fails (the error is left for
+/// [`execute`] to give and count) or for an empty command.
+pub fn plan(args: &Args<'_>) -> Option<Planned> {
+    if args.is_empty() {
+        return None;
+    }
+    let entry = resolve(args).ok()?;
+    let spec = entry.spec;
+    // Mirrors lock_keys' single-key case: a command locking everything has no one slot.
+    let key = single_key_position(spec)
+        .filter(|&p| p >= 1 && p < args.len() && !spec.locks_all(args))
+        .map(|p| {
+            let key = args.get(p);
+            (shoal_util::key_slot(key), shoal_store::hash_key(key))
+        });
+    Some(Planned { entry, key })
+}
+
 /// Executes one command and appends its reply to `out`.
 pub fn execute(
     server: &Server,
@@ -77,6 +111,19 @@ pub fn execute(
     args: &Args<'_>,
     now_ms: u64,
 ) -> Flow {
+    execute_planned(server, client, shard, out, args, now_ms, None)
+}
+
+/// As [`execute`], reusing what [`plan`] found for the same `args`.
+pub fn execute_planned(
+    server: &Server,
+    client: &mut Client,
+    shard: &ShardStats,
+    out: &mut ReplyBuf,
+    args: &Args<'_>,
+    now_ms: u64,
+    planned: Option<Planned>,
+) -> Flow {
     if args.is_empty() {
         return Flow::Continue;
     }
@@ -84,7 +131,7 @@ pub fn execute(
     // CLIENT REPLY: SKIP silences the command after it; OFF silences until ON (whose own OK is
     // sent because the mode is read after the command ran; ON also clears `skip_reply`).
     client.skip_reply = std::mem::take(&mut client.skip_next_reply);
-    let flow = run(server, client, shard, out, args, now_ms);
+    let flow = run(server, client, shard, out, args, now_ms, planned);
     if std::mem::take(&mut client.skip_reply) || client.reply_off {
         out.buf.truncate(reply_start);
     }
@@ -98,8 +145,13 @@ fn run(
     out: &mut ReplyBuf,
     args: &Args<'_>,
     now_ms: u64,
+    planned: Option<Planned>,
 ) -> Flow {
-    let entry = match admit(server, client, shard, args) {
+    let resolved = match planned {
+        Some(p) => Ok(p.entry),
+        None => resolve_counted(shard, args),
+    };
+    let entry = match resolved.and_then(|e| admit(server, client, shard, e)) {
         Ok(e) => e,
         Err(e) => {
             // Redis's rejectCommand: the error is the reply, and a transaction being queued
@@ -118,7 +170,11 @@ fn run(
             return Flow::Continue;
         }
     }
-    let locks = lock_keys(server, shard, entry.spec, args);
+    let key = planned.and_then(|p| p.key);
+    let locks = match key {
+        Some((slot, _)) => lock_one(server, shard, slot),
+        None => lock_keys(server, shard, entry.spec, args),
+    };
     let mut ctx = Ctx {
         server,
         client,
@@ -126,6 +182,9 @@ fn run(
         shard,
         keys: Keys::new(&server.keyspace, locks, 0, now_ms, shard),
     };
+    if let (Some((_, hash)), Some(p)) = (key, single_key_position(entry.spec)) {
+        ctx.keys.known_hash(args.get(p), hash);
+    }
     call(&mut ctx, entry, args);
     let (blocked, wakes) = crate::blocking::settle(&mut ctx, false);
     let close = ctx.client.close_after_reply;
@@ -184,23 +243,23 @@ pub fn rerun(
     }
 }
 
+/// [`resolve`], counting a rejected call against the command it names.
+fn resolve_counted<'r>(shard: &ShardStats, args: &Args<'_>) -> Result<&'r RegEntry, Error> {
+    resolve(args).inspect_err(|_| {
+        if let Some(id) = rejected_entry(args) {
+            shard.cmds[id].rejected_calls.inc();
+        }
+    })
+}
+
 /// Everything Redis checks before it runs or queues a command: name, arity, authentication,
 /// loading, memory, and commands a transaction may not contain.
 fn admit<'r>(
     server: &Server,
     client: &mut Client,
     shard: &ShardStats,
-    args: &Args<'_>,
+    entry: &'r RegEntry,
 ) -> Result<&'r RegEntry, Error> {
-    let entry = match resolve(args) {
-        Ok(e) => e,
-        Err(e) => {
-            if let Some(id) = rejected_entry(args) {
-                shard.cmds[id].rejected_calls.inc();
-            }
-            return Err(e);
-        }
-    };
     let spec = entry.spec;
     client.handle.last_cmd.store(entry.id as u32 + 1, Relaxed);
     let rejection = if !client.authenticated && !spec.flags.contains(Flags::NO_AUTH) {
@@ -298,18 +357,6 @@ fn lock_keys<'s>(
     }
 }
 
-/// The slot and table hash of a command's key when it has exactly one (GET, SET, INCR...), so
-/// a connection can warm it before the command runs (see `shoal_store::prefetch`).
-pub fn prefetch_target(args: &Args<'_>) -> Option<(u16, u64)> {
-    let entry = registry().lookup(args.get(0))?;
-    let p = single_key_position(entry.spec)?;
-    if p == 0 || p >= args.len() {
-        return None;
-    }
-    let key = args.get(p);
-    Some((shoal_util::key_slot(key), shoal_store::hash_key(key)))
-}
-
 fn lock_one<'s>(server: &'s Server, shard: &ShardStats, slot: u16) -> Locks<'s> {
     let mut waited = false;
     let g = server.keyspace.lock_counting(slot, &mut waited);
@@ -330,7 +377,7 @@ mod tests {
     fn target(parts: &[&str]) -> Option<(u16, u64)> {
         let owned = args(parts);
         let slices: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
-        prefetch_target(&Args::from_slices(&slices))
+        plan(&Args::from_slices(&slices)).and_then(|p| p.prefetch_target())
     }
 
     #[test]
@@ -349,5 +396,47 @@ mod tests {
         assert_eq!(target(&["ping"]), None);
         assert_eq!(target(&["get"]), None);
         assert_eq!(target(&["nosuchcommand", "k"]), None);
+    }
+
+    fn planned(parts: &[&str]) -> Option<Planned> {
+        let owned = args(parts);
+        let slices: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+        plan(&Args::from_slices(&slices))
+    }
+
+    #[test]
+    fn plans_resolve_like_dispatch() {
+        let p = planned(&["GeT", "k"]).expect("resolves");
+        assert_eq!(p.entry.spec.name, "get");
+        let p = planned(&["config", "get", "maxmemory"]).expect("resolves");
+        assert_eq!(p.entry.fullname, "config|get");
+        assert_eq!(p.prefetch_target(), None);
+        // Whatever resolve rejects is left for execute to reject and count.
+        assert!(planned(&["get", "a", "b"]).is_none());
+        assert!(planned(&["config", "nosuch"]).is_none());
+        assert!(planned(&[]).is_none());
+    }
+
+    #[test]
+    fn planned_and_unplanned_runs_reply_alike() {
+        let t = crate::testing::TestServer::new();
+        let run = |planned_run: bool, parts: &[&str]| {
+            let owned = args(parts);
+            let slices: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+            let a = Args::from_slices(&slices);
+            let p = if planned_run { plan(&a) } else { None };
+            let mut client = crate::testing::TestServer::new_client(&t.server);
+            let mut out = ReplyBuf::new(shoal_resp::Proto::Resp2);
+            let shard = &t.server.shards[0];
+            let now = crate::state::unix_ms();
+            execute_planned(&t.server, &mut client, shard, &mut out, &a, now, p);
+            out.buf
+        };
+        for planned_run in [false, true] {
+            assert_eq!(run(planned_run, &["set", "k", "v"]), b"+OK\r\n");
+            assert_eq!(run(planned_run, &["get", "k"]), b"$1\r\nv\r\n");
+            assert_eq!(run(planned_run, &["del", "k"]), b":1\r\n");
+            assert_eq!(run(planned_run, &["get", "k"]), b"$-1\r\n");
+        }
     }
 }
