@@ -6,7 +6,11 @@
 use shoal_config::{Config, MaxmemoryPolicy, Param};
 use shoal_resp::ReplyBuf;
 use shoal_store::lru::{self, LfuParams};
-use shoal_store::{hash_key, Db, Entry, EntryMut, Keyspace, NewValue, Slot, SlotGuard};
+use std::cell::Cell;
+
+use smallvec::SmallVec;
+
+use shoal_store::{hash_key, Db, Entry, EntryMut, Keyspace, NewValue, Slot, SlotGuard, SlotGuards};
 use shoal_util::key_slot;
 
 use crate::client::Client;
@@ -25,9 +29,35 @@ pub struct Ctx<'a> {
 pub enum Locks<'a> {
     None,
     One(u16, SlotGuard<'a>),
-    Many(Vec<(u16, SlotGuard<'a>)>),
+    Many(SlotGuards<'a>),
     All(Vec<SlotGuard<'a>>),
 }
+
+/// A declared key of the running command and its slot, known by the key's address in the
+/// arguments (they stay borrowed, unchanged, while the command runs).
+#[derive(Clone, Copy, Debug)]
+pub struct KeySlot {
+    addr: usize,
+    len: usize,
+    pub slot: u16,
+}
+
+impl KeySlot {
+    pub fn new(key: &[u8]) -> Self {
+        KeySlot {
+            addr: key.as_ptr() as usize,
+            len: key.len(),
+            slot: key_slot(key),
+        }
+    }
+
+    fn is(&self, key: &[u8]) -> bool {
+        self.addr == key.as_ptr() as usize && self.len == key.len()
+    }
+}
+
+/// The slots of a command's declared keys, in argument order; inline for a few keys.
+pub type KeySlots = SmallVec<[KeySlot; 8]>;
 
 /// Access to the keys of the running command, in its database, with lazy expiry.
 ///
@@ -52,6 +82,10 @@ pub struct Keys<'a> {
     pub ready: Vec<(usize, Vec<u8>)>,
     /// A key whose table hash dispatch already knows (address, length, hash), see `known_hash`.
     known: Option<(usize, usize, u64)>,
+    /// Slots of the declared keys, computed when dispatch locked them.
+    key_slots: &'a [KeySlot],
+    /// Where in `key_slots` the last key was found.
+    key_cursor: Cell<usize>,
 }
 
 /// Walking the keyspace slot by slot, for commands without declared keys (KEYS, SCAN, DBSIZE,
@@ -149,7 +183,27 @@ impl<'a> Keys<'a> {
             lfu: None,
             ready: Vec::new(),
             known: None,
+            key_slots: &[],
+            key_cursor: Cell::new(0),
         }
+    }
+
+    /// Hands over the slots dispatch computed for the command's keys when it locked them.
+    pub fn known_slots(&mut self, slots: &'a [KeySlot]) {
+        self.key_slots = slots;
+        self.key_cursor.set(0);
+    }
+
+    /// The slot of a declared key, without a CRC16. Handlers visit keys in argument order,
+    /// often twice each (write, then `changed`), so the search starts where the last key was.
+    fn known_slot(&self, key: &[u8]) -> Option<u16> {
+        let n = self.key_slots.len();
+        let from = self.key_cursor.get();
+        let i = (0..n)
+            .map(|d| (from + d) % n)
+            .find(|&i| self.key_slots[i].is(key))?;
+        self.key_cursor.set(i);
+        Some(self.key_slots[i].slot)
     }
 
     /// Tells the table hash of `key`, computed before the command ran (a connection's
@@ -221,7 +275,7 @@ impl<'a> Keys<'a> {
                 debug_assert_eq!(*s, key_slot(key), "key outside the locked slot");
                 *s
             }
-            _ => key_slot(key),
+            _ => self.known_slot(key).unwrap_or_else(|| key_slot(key)),
         }
     }
 
@@ -230,7 +284,7 @@ impl<'a> Keys<'a> {
         if matches!(self.locks, Locks::None) {
             // Not `One`: `slot_of` trusts `One` to be dispatch's lock of every declared key,
             // and a command without declared keys has no such promise for its next key.
-            self.locks = Locks::Many(vec![(slot, self.ks.lock(slot))]);
+            self.locks = Locks::Many(smallvec::smallvec![(slot, self.ks.lock(slot))]);
         }
         match &mut self.locks {
             Locks::One(s, g) if *s == slot => g,
@@ -306,7 +360,7 @@ impl<'a> Keys<'a> {
         let this = &*self;
         keys.iter()
             .map(|key| {
-                this.locked_slot(key_slot(key))?
+                this.locked_slot(this.slot_of(key))?
                     .db_ref(db)?
                     .get(hash_key(key), key)
             })
@@ -433,5 +487,30 @@ impl<'a> Keys<'a> {
     /// dirty++ alone: PFCOUNT refreshing the cardinality it caches inside the value).
     pub fn changed_silently(&mut self, _key: &[u8]) {
         self.dirty += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_slots_are_found_by_address_in_any_order() {
+        let t = crate::testing::TestServer::new();
+        let server = &*t.server;
+        let buf = b"k1k2k3".to_vec();
+        let (a, b, c) = (&buf[0..2], &buf[2..4], &buf[4..6]);
+        let known: Vec<KeySlot> = [a, b, c].iter().map(|k| KeySlot::new(k)).collect();
+        let mut keys = Keys::new(&server.keyspace, Locks::None, 0, 0, &server.shards[0]);
+        keys.known_slots(&known);
+        assert_eq!(keys.known_slot(a), Some(key_slot(b"k1")));
+        assert_eq!(keys.known_slot(b), Some(key_slot(b"k2")));
+        assert_eq!(keys.known_slot(a), Some(key_slot(b"k1")));
+        assert_eq!(keys.known_slot(c), Some(key_slot(b"k3")));
+        // Same bytes elsewhere, or a slice of a different length: not a declared key.
+        let copy = b"k1".to_vec();
+        assert_eq!(keys.known_slot(&copy), None);
+        assert_eq!(keys.known_slot(&buf[0..1]), None);
+        assert_eq!(keys.slot_of(&copy), key_slot(b"k1"));
     }
 }

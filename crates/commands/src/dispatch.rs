@@ -9,12 +9,12 @@ use shoal_resp::{Args, ReplyBuf};
 use smallvec::SmallVec;
 
 use crate::client::Client;
-use crate::ctx::{Ctx, Keys, Locks};
+use crate::ctx::{Ctx, KeySlot, KeySlots, Keys, Locks};
 use crate::errors::{error_prefix, unknown_command, Error};
 use crate::keys::{key_positions, single_key_position};
 use crate::monitor;
 use crate::registry::{registry, RegEntry};
-use crate::spec::Flags;
+use crate::spec::{CommandSpec, Flags};
 use crate::state::Server;
 use crate::stats::ShardStats;
 
@@ -171,9 +171,10 @@ fn run(
         }
     }
     let key = planned.and_then(|p| p.key);
+    let mut known = KeySlots::new();
     let locks = match key {
         Some((slot, _)) => lock_one(server, shard, slot),
-        None => lock_keys(server, shard, entry.spec, args),
+        None => lock_keys(server, shard, entry.spec, args, &mut known),
     };
     let mut ctx = Ctx {
         server,
@@ -182,6 +183,7 @@ fn run(
         shard,
         keys: Keys::new(&server.keyspace, locks, 0, now_ms, shard),
     };
+    ctx.keys.known_slots(&known);
     if let (Some((_, hash)), Some(p)) = (key, single_key_position(entry.spec)) {
         ctx.keys.known_hash(args.get(p), hash);
     }
@@ -214,7 +216,8 @@ pub fn rerun(
     let Ok(entry) = resolve(args) else {
         return Flow::Continue;
     };
-    let locks = lock_keys(server, shard, entry.spec, args);
+    let mut known = KeySlots::new();
+    let locks = lock_keys(server, shard, entry.spec, args, &mut known);
     let mut ctx = Ctx {
         server,
         client,
@@ -222,6 +225,7 @@ pub fn rerun(
         shard,
         keys: Keys::new(&server.keyspace, locks, 0, now_ms, shard),
     };
+    ctx.keys.known_slots(&known);
     ctx.keys.db = ctx.client.db;
     ctx.keys.no_touch = ctx.client.no_touch;
     ctx.keys.lfu = crate::ctx::lfu_params(&server.config);
@@ -322,38 +326,75 @@ pub fn call(ctx: &mut Ctx<'_>, entry: &RegEntry, args: &Args<'_>) {
     ctx.client.redacted_args.clear();
 }
 
-fn lock_keys<'s>(
-    server: &'s Server,
-    shard: &ShardStats,
-    spec: &crate::spec::CommandSpec,
-    args: &Args<'_>,
-) -> Locks<'s> {
+/// What a command needs locked, as [`key_slots`] finds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Needs {
+    /// Every slot: its arguments make it touch keys outside its key specs.
+    All,
+    /// No slot: it declares no keys.
+    Nothing,
+    /// The slots of its declared keys.
+    Keys,
+}
+
+/// The one reading of which slots a command locks, for dispatch and for EXEC (which locks the
+/// union for all its commands): appends each declared key's slot, CRC16 computed once, to
+/// `out` in argument order. A key declared at a position past the end is skipped (the handler
+/// reports the error).
+pub(crate) fn key_slots(spec: &CommandSpec, args: &Args<'_>, out: &mut KeySlots) -> Needs {
     if spec.locks_all(args) {
-        return Locks::All(server.keyspace.lock_all());
+        return Needs::All;
     }
     if spec.key_specs.is_empty() && spec.keys_proc.is_none() {
-        return Locks::None;
-    }
-    if let Some(p) = single_key_position(spec) {
-        if p >= args.len() || p < 1 {
-            return Locks::None;
-        }
-        let slot = shoal_util::key_slot(args.get(p));
-        return lock_one(server, shard, slot);
+        return Needs::Nothing;
     }
     let mut positions = crate::spec::KeyPositions::new();
-    key_positions(spec, args, &mut positions);
-    let mut slots: SmallVec<[u16; 8]> = positions
-        .iter()
-        .map(|&p| shoal_util::key_slot(args.get(p)))
-        .collect();
+    match single_key_position(spec) {
+        Some(p) if p >= 1 && p < args.len() => positions.push(p),
+        Some(_) => {}
+        None => key_positions(spec, args, &mut positions),
+    }
+    out.extend(positions.iter().map(|&p| KeySlot::new(args.get(p))));
+    Needs::Keys
+}
+
+/// Locks `slots` (any order, repeats allowed) in ascending order.
+pub(crate) fn lock_slots<'s>(
+    server: &'s Server,
+    shard: &ShardStats,
+    slots: &mut SmallVec<[u16; 8]>,
+) -> Locks<'s> {
     slots.sort_unstable();
     slots.dedup();
-    let ks = &server.keyspace;
     match slots.len() {
         0 => Locks::None,
         1 => lock_one(server, shard, slots[0]),
-        _ => Locks::Many(ks.lock_many(&slots)),
+        _ => Locks::Many(server.keyspace.lock_many(slots)),
+    }
+}
+
+/// Locks the slots of `args`'s keys; with several keys, `known` gets each key's slot so the
+/// handler's accesses do not compute them again (see `Keys::known_slots`).
+fn lock_keys<'s>(
+    server: &'s Server,
+    shard: &ShardStats,
+    spec: &CommandSpec,
+    args: &Args<'_>,
+    known: &mut KeySlots,
+) -> Locks<'s> {
+    if let Some(p) = single_key_position(spec).filter(|_| !spec.locks_all(args)) {
+        if p >= args.len() || p < 1 {
+            return Locks::None;
+        }
+        return lock_one(server, shard, shoal_util::key_slot(args.get(p)));
+    }
+    match key_slots(spec, args, known) {
+        Needs::All => Locks::All(server.keyspace.lock_all()),
+        Needs::Nothing => Locks::None,
+        Needs::Keys => {
+            let mut slots: SmallVec<[u16; 8]> = known.iter().map(|k| k.slot).collect();
+            lock_slots(server, shard, &mut slots)
+        }
     }
 }
 
@@ -396,6 +437,54 @@ mod tests {
         assert_eq!(target(&["ping"]), None);
         assert_eq!(target(&["get"]), None);
         assert_eq!(target(&["nosuchcommand", "k"]), None);
+    }
+
+    fn slots_of(parts: &[&str]) -> (Needs, Vec<u16>) {
+        let owned = args(parts);
+        let slices: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+        let a = Args::from_slices(&slices);
+        let entry = resolve(&a).expect("resolves");
+        let mut out = KeySlots::new();
+        let needs = key_slots(entry.spec, &a, &mut out);
+        (needs, out.iter().map(|k| k.slot).collect())
+    }
+
+    #[test]
+    fn key_slots_in_argument_order() {
+        let slot = |k: &str| shoal_util::key_slot(k.as_bytes());
+        assert_eq!(
+            slots_of(&["mset", "b", "1", "a", "2", "b", "3"]),
+            (Needs::Keys, vec![slot("b"), slot("a"), slot("b")])
+        );
+        assert_eq!(
+            slots_of(&["del", "x", "y"]),
+            (Needs::Keys, vec![slot("x"), slot("y")])
+        );
+        assert_eq!(slots_of(&["get", "k"]), (Needs::Keys, vec![slot("k")]));
+        assert_eq!(slots_of(&["ping"]), (Needs::Nothing, vec![]));
+        // SORT ... BY reads keys its specs do not name.
+        assert_eq!(slots_of(&["sort", "l", "by", "w_*"]), (Needs::All, vec![]));
+    }
+
+    #[test]
+    fn multi_key_commands_reply_alike_across_slots() {
+        let mut t = crate::testing::TestServer::new();
+        // Ten keys over different slots: more than the inline guard capacity.
+        let mut mset = vec!["mset"];
+        let keys = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
+        for k in &keys {
+            mset.extend([*k, *k]);
+        }
+        assert_eq!(t.text(&mset), "+OK\r\n");
+        let mut mget = vec!["mget"];
+        mget.extend(keys.iter().rev());
+        assert_eq!(
+            t.text(&mget),
+            "*10\r\n$1\r\nj\r\n$1\r\ni\r\n$1\r\nh\r\n$1\r\ng\r\n$1\r\nf\r\n\
+             $1\r\ne\r\n$1\r\nd\r\n$1\r\nc\r\n$1\r\nb\r\n$1\r\na\r\n"
+        );
+        assert_eq!(t.text(&["del", "a", "zz", "a", "j"]), ":2\r\n");
+        assert_eq!(t.text(&["exists", "a", "b", "j"]), ":1\r\n");
     }
 
     fn planned(parts: &[&str]) -> Option<Planned> {
