@@ -6,7 +6,6 @@
 
 use parking_lot::{Mutex, MutexGuard};
 use shoal_util::SLOTS;
-use smallvec::SmallVec;
 
 use crate::blocking::WaitTable;
 use crate::db::Db;
@@ -119,10 +118,6 @@ struct SlotCell {
 
 pub type SlotGuard<'a> = MutexGuard<'a, Slot>;
 
-/// Several locked slots, ascending. Inline up to 8: a multi-key command (MSET, MGET, DEL with a
-/// few keys) locks them without a heap allocation.
-pub type SlotGuards<'a> = SmallVec<[(u16, SlotGuard<'a>); 8]>;
-
 pub struct Keyspace {
     slots: Box<[SlotCell]>,
 }
@@ -172,7 +167,7 @@ impl Keyspace {
     }
 
     /// Locks several slots in ascending order; `slots` must be sorted and free of duplicates.
-    pub fn lock_many(&self, slots: &[u16]) -> SlotGuards<'_> {
+    pub fn lock_many(&self, slots: &[u16]) -> Vec<(u16, SlotGuard<'_>)> {
         debug_assert!(slots.windows(2).all(|w| w[0] < w[1]));
         slots.iter().map(|&s| (s, self.lock(s))).collect()
     }

@@ -20,6 +20,6 @@ pub mod zset;
 
 pub use db::{hash_key, Db, EntryMut};
 pub use entry::{encoding_for, Entry, NewValue, OwnedValue, StrEncoding, Value, ValueMut};
-pub use keyspace::{Keyspace, Slot, SlotGuard, SlotGuards};
+pub use keyspace::{Keyspace, Slot, SlotGuard};
 pub use object::Object;
 pub use watch::WatchTable;
