@@ -3,11 +3,14 @@
 //! Fields are public so a handler can borrow `ctx.keys` and `ctx.out` at the same time
 //! (`let v = ctx.keys.get(k); ctx.out.bulk(v)` borrows two different fields).
 
+use std::cell::Cell;
+
 use shoal_config::{Config, MaxmemoryPolicy, Param};
 use shoal_resp::ReplyBuf;
 use shoal_store::lru::{self, LfuParams};
 use shoal_store::{hash_key, Db, Entry, EntryMut, Keyspace, NewValue, Slot, SlotGuard};
 use shoal_util::key_slot;
+use smallvec::SmallVec;
 
 use crate::client::Client;
 use crate::state::Server;
@@ -25,9 +28,38 @@ pub struct Ctx<'a> {
 pub enum Locks<'a> {
     None,
     One(u16, SlotGuard<'a>),
+    // A Vec, not an inline SmallVec: `Keys` is built for every command, and inline guards
+    // made it large enough to be moved with a memcpy each time (measured: ~30 instructions per
+    // GET), more than the allocation they save for the few commands that lock several slots.
     Many(Vec<(u16, SlotGuard<'a>)>),
     All(Vec<SlotGuard<'a>>),
 }
+
+/// A declared key of the running command and its slot, known by the key's address in the
+/// arguments (they stay borrowed, unchanged, while the command runs).
+#[derive(Clone, Copy, Debug)]
+pub struct KeySlot {
+    addr: usize,
+    len: usize,
+    pub slot: u16,
+}
+
+impl KeySlot {
+    pub fn new(key: &[u8]) -> Self {
+        KeySlot {
+            addr: key.as_ptr() as usize,
+            len: key.len(),
+            slot: key_slot(key),
+        }
+    }
+
+    fn is(&self, key: &[u8]) -> bool {
+        self.addr == key.as_ptr() as usize && self.len == key.len()
+    }
+}
+
+/// The slots of a command's declared keys, in argument order; inline for a few keys.
+pub type KeySlots = SmallVec<[KeySlot; 8]>;
 
 /// Access to the keys of the running command, in its database, with lazy expiry.
 ///
@@ -50,6 +82,12 @@ pub struct Keys<'a> {
     /// Keys (db, key) changed by this command that blocked clients wait on; dispatch wakes
     /// their first waiters once the command is done.
     pub ready: Vec<(usize, Vec<u8>)>,
+    /// A key whose table hash dispatch already knows (address, length, hash), see `known_hash`.
+    known: Option<(usize, usize, u64)>,
+    /// Slots of the declared keys, computed when dispatch locked them.
+    key_slots: &'a [KeySlot],
+    /// Where in `key_slots` the last key was found.
+    key_cursor: Cell<usize>,
 }
 
 /// Walking the keyspace slot by slot, for commands without declared keys (KEYS, SCAN, DBSIZE,
@@ -106,6 +144,16 @@ fn has_expired_parts(entry: &Entry, now: u64) -> bool {
         && matches!(entry.value(), shoal_store::Value::Object(o) if o.has_expired_parts(now))
 }
 
+/// Whether a found entry must go before anyone sees it: an expired key, or a collection whose
+/// sub-elements with their own expiry (hash fields) all expired. Counts what expired.
+fn is_stale(e: &mut Entry, now: u64, stats: &ShardStats) -> bool {
+    if is_expired(e, now) {
+        stats.expired_keys.inc();
+        return true;
+    }
+    has_expired_parts(e, now) && expire_parts(e, now, stats)
+}
+
 /// Lazy expiry of sub-elements; true when the value was left empty (the caller deletes it).
 fn expire_parts(entry: &mut Entry, now: u64, stats: &ShardStats) -> bool {
     match entry.value_mut() {
@@ -136,6 +184,43 @@ impl<'a> Keys<'a> {
             no_touch: false,
             lfu: None,
             ready: Vec::new(),
+            known: None,
+            key_slots: &[],
+            key_cursor: Cell::new(0),
+        }
+    }
+
+    /// Hands over the slots dispatch computed for the command's keys when it locked them.
+    pub fn known_slots(&mut self, slots: &'a [KeySlot]) {
+        self.key_slots = slots;
+        self.key_cursor.set(0);
+    }
+
+    /// The slot of a declared key, without a CRC16. Handlers visit keys in argument order,
+    /// often twice each (write, then `changed`), so the search starts where the last key was.
+    fn known_slot(&self, key: &[u8]) -> Option<u16> {
+        let n = self.key_slots.len();
+        let from = self.key_cursor.get();
+        let i = (0..n)
+            .map(|d| (from + d) % n)
+            .find(|&i| self.key_slots[i].is(key))?;
+        self.key_cursor.set(i);
+        Some(self.key_slots[i].slot)
+    }
+
+    /// Tells the table hash of `key`, computed before the command ran (a connection's
+    /// look-ahead hashes a command's key to warm it). Only that very slice of the arguments
+    /// is trusted: same address and length while the arguments are borrowed means same bytes.
+    pub fn known_hash(&mut self, key: &[u8], hash: u64) {
+        debug_assert_eq!(hash, hash_key(key));
+        self.known = Some((key.as_ptr() as usize, key.len(), hash));
+    }
+
+    #[inline]
+    fn hash_of(&self, key: &[u8]) -> u64 {
+        match self.known {
+            Some((p, n, h)) if p == key.as_ptr() as usize && n == key.len() => h,
+            _ => hash_key(key),
         }
     }
 
@@ -192,7 +277,7 @@ impl<'a> Keys<'a> {
                 debug_assert_eq!(*s, key_slot(key), "key outside the locked slot");
                 *s
             }
-            _ => key_slot(key),
+            _ => self.known_slot(key).unwrap_or_else(|| key_slot(key)),
         }
     }
 
@@ -225,22 +310,15 @@ impl<'a> Keys<'a> {
     /// The one lookup path: lazy expiry, optional hit/miss counting (`read`) and access-time
     /// update (`touch`, unless the client asked for NO-TOUCH).
     fn lookup(&mut self, db: usize, key: &[u8], read: bool, touch: bool) -> Option<EntryMut<'_>> {
-        let hash = hash_key(key);
+        let hash = self.hash_of(key);
         let (now, stats) = (self.now, self.stats);
         let touch = touch && !self.no_touch;
         let (lru, lfu) = (self.lru, self.lfu);
         let slot = self.slot_of(key);
-        let found = self.slot(slot).db_if_exists(db).and_then(|table| {
-            table.find_live(hash, key, |e| {
-                if is_expired(e, now) {
-                    stats.expired_keys.inc();
-                    return true;
-                }
-                // Sub-elements with their own expiry (hash fields) are dropped before anyone
-                // sees the value; a collection left empty goes away like an expired key.
-                has_expired_parts(e, now) && expire_parts(e, now, stats)
-            })
-        });
+        let found = self
+            .slot(slot)
+            .db_if_exists(db)
+            .and_then(|table| table.find_live(hash, key, |e| is_stale(e, now, stats)));
         let Some(mut e) = found else {
             // Absent, expired, or a slot that never held a key in this db: all misses.
             if read {
@@ -284,7 +362,7 @@ impl<'a> Keys<'a> {
         let this = &*self;
         keys.iter()
             .map(|key| {
-                this.locked_slot(key_slot(key))?
+                this.locked_slot(this.slot_of(key))?
                     .db_ref(db)?
                     .get(hash_key(key), key)
             })
@@ -339,7 +417,7 @@ impl<'a> Keys<'a> {
     }
 
     pub fn set_in(&mut self, db: usize, key: &[u8], value: NewValue<'_>, expire: Option<u64>) {
-        let hash = hash_key(key);
+        let hash = self.hash_of(key);
         let lru = if self.lfu.is_some() {
             // An overwrite is an access to the old key (its counter carries over, bumped), a
             // new key starts at the LFU initial value.
@@ -376,11 +454,15 @@ impl<'a> Keys<'a> {
     }
 
     pub fn remove_in(&mut self, db: usize, key: &[u8]) -> Option<Entry> {
-        self.lookup(db, key, false, false)?;
+        // One probe: the lazy-expiry check a lookup would make runs on the entry being removed.
+        let hash = self.hash_of(key);
+        let (now, stats) = (self.now, self.stats);
         let slot = self.slot(self.slot_of(key));
-        let e = slot.db(db).remove(hash_key(key), key);
+        let e = slot
+            .db_if_exists(db)?
+            .remove_live(hash, key, |e| is_stale(e, now, stats))?;
         slot.shrink();
-        e
+        Some(e)
     }
 
     /// Marks `key` as modified by this command (`event` is the keyspace-notification name).
@@ -407,5 +489,30 @@ impl<'a> Keys<'a> {
     /// dirty++ alone: PFCOUNT refreshing the cardinality it caches inside the value).
     pub fn changed_silently(&mut self, _key: &[u8]) {
         self.dirty += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_slots_are_found_by_address_in_any_order() {
+        let t = crate::testing::TestServer::new();
+        let server = &*t.server;
+        let buf = b"k1k2k3".to_vec();
+        let (a, b, c) = (&buf[0..2], &buf[2..4], &buf[4..6]);
+        let known: Vec<KeySlot> = [a, b, c].iter().map(|k| KeySlot::new(k)).collect();
+        let mut keys = Keys::new(&server.keyspace, Locks::None, 0, 0, &server.shards[0]);
+        keys.known_slots(&known);
+        assert_eq!(keys.known_slot(a), Some(key_slot(b"k1")));
+        assert_eq!(keys.known_slot(b), Some(key_slot(b"k2")));
+        assert_eq!(keys.known_slot(a), Some(key_slot(b"k1")));
+        assert_eq!(keys.known_slot(c), Some(key_slot(b"k3")));
+        // Same bytes elsewhere, or a slice of a different length: not a declared key.
+        let copy = b"k1".to_vec();
+        assert_eq!(keys.known_slot(&copy), None);
+        assert_eq!(keys.known_slot(&buf[0..1]), None);
+        assert_eq!(keys.slot_of(&copy), key_slot(b"k1"));
     }
 }

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use shoal_resp::{parse_value, Args, Proto, ReplyBuf, Value};
 
 use crate::client::{Client, ClientHandle, ConnHooks};
-use crate::dispatch::execute;
 use crate::state::{unix_ms, Server};
 
 struct NoHooks;
@@ -76,13 +75,16 @@ impl TestServer {
         let args = Args::from_slices(args);
         self.out.buf.clear();
         let now = unix_ms() + self.clock_offset_ms;
-        execute(
+        // The planned path, as a pipelining connection runs most commands; the unplanned one
+        // (`execute`) is the same minus reused work, and runs under the server's tests.
+        crate::dispatch::execute_planned(
             &self.server,
             &mut self.client,
             &self.server.shards[0],
             &mut self.out,
             &args,
             now,
+            crate::dispatch::plan(&args),
         );
         std::mem::take(&mut self.out.buf)
     }

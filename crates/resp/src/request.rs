@@ -259,6 +259,13 @@ impl RequestParser {
         }
     }
 
+    /// The argument ranges of the last command, as offsets from its frame start, when they
+    /// point into the frame (multibulk; inline arguments live in the parser's own buffer).
+    /// A caller that keeps them can rebuild the arguments later with [`Args::from_spans`].
+    pub fn frame_spans(&self) -> Option<&[(usize, usize)]> {
+        (self.source == Source::Frame).then_some(&self.spans[..])
+    }
+
     fn begin_frame(&mut self) {
         if self.spans.capacity() > ARGV_CHUNK {
             self.spans = Vec::new();
@@ -411,6 +418,14 @@ impl<'a> Args<'a> {
     pub fn from_slices(args: &'a [&'a [u8]]) -> Self {
         Args {
             repr: Repr::Slices(args),
+        }
+    }
+
+    /// Arguments at `spans` (start, end offsets) of `base`, as [`RequestParser::frame_spans`]
+    /// gave them for a frame starting at `base[0]`.
+    pub fn from_spans(base: &'a [u8], spans: &'a [(usize, usize)]) -> Self {
+        Args {
+            repr: Repr::Spans { base, spans },
         }
     }
 

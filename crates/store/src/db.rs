@@ -119,6 +119,22 @@ impl Db {
         })
     }
 
+    /// Removes `key` in one probe. `stale` sees the entry first, as in [`Db::find_live`]: a stale
+    /// entry is removed all the same but reported as absent (None), so a caller that deletes a
+    /// key does not first look it up and then search the table a second time.
+    pub fn remove_live(
+        &mut self,
+        hash: u64,
+        key: &[u8],
+        stale: impl FnOnce(&mut Entry) -> bool,
+    ) -> Option<Entry> {
+        let mut found = self.table.find_entry(hash, |e| e.key() == key).ok()?;
+        let stale = stale(found.get_mut());
+        let (entry, _) = found.remove();
+        adjust(&mut self.expires, entry.expire().is_some(), false);
+        (!stale).then_some(entry)
+    }
+
     /// Starts loading the entry blocks a lookup of `hash` would compare (usually one): the
     /// probe touches the table's control bytes and pointers, never an entry.
     pub fn prefetch(&self, hash: u64) {
@@ -286,5 +302,28 @@ mod tests {
         assert!(db.get(h, b"a").is_none());
         assert_eq!(db.remove_if(|_| true), 1);
         assert!(db.is_empty());
+    }
+
+    #[test]
+    fn remove_live_drops_stale_entries_but_reports_them_absent() {
+        let mut db = Db::default();
+        let (ha, hb) = (hash_key(b"a"), hash_key(b"b"));
+        db.set(ha, b"a", s(b"1"), Some(10), 0);
+        db.set(hb, b"b", s(b"2"), Some(20), 0);
+        assert_eq!(db.expires(), 2);
+        let mut seen = Vec::new();
+        let live = db.remove_live(ha, b"a", |e| {
+            seen.push(e.key().to_vec());
+            false
+        });
+        assert_eq!(live.map(|e| e.key().to_vec()), Some(b"a".to_vec()));
+        assert_eq!(seen, vec![b"a".to_vec()]);
+        assert!(db.remove_live(hb, b"b", |_| true).is_none());
+        assert!(db.is_empty());
+        assert_eq!(db.expires(), 0);
+        // An absent key never reaches `stale`.
+        assert!(db
+            .remove_live(ha, b"a", |_| panic!("no entry to judge"))
+            .is_none());
     }
 }

@@ -50,10 +50,12 @@ pub enum ValueMut<'a> {
     Object(&'a mut Object),
 }
 
-/// What a new or replacement value is made of.
+/// What a new or replacement value is made of. An object comes by value (it is a few words:
+/// the collection's own data is behind its pointers) and is moved into the entry block, so
+/// storing one costs no allocation of its own.
 pub enum NewValue<'a> {
     Str(&'a [u8], StrEncoding),
-    Object(Box<Object>),
+    Object(Object),
 }
 
 pub struct Entry {
@@ -159,7 +161,7 @@ impl Entry {
                 debug_assert_eq!(pos, size);
                 // SAFETY: the block starts OBJ bytes before the header, aligned for Object
                 // (block_layout), and nothing lives there yet.
-                unsafe { std::ptr::write(base.as_ptr() as *mut Object, *obj) };
+                unsafe { std::ptr::write(base.as_ptr() as *mut Object, obj) };
             }
         }
         Entry { ptr }
@@ -367,7 +369,7 @@ impl Entry {
     }
 
     /// Moves the object out, leaving this entry a harmless empty string so Drop is still sound.
-    fn take_object(&mut self) -> Box<Object> {
+    fn take_object(&mut self) -> Object {
         let lru = self.lru();
         let key = self.key().to_vec();
         // Replace self first without running Drop on the object it held.
@@ -379,7 +381,7 @@ impl Entry {
         // is moved out exactly once.
         let obj = unsafe { std::ptr::read(old.object_ptr()) };
         old.free_block_only();
-        Box::new(obj)
+        obj
     }
 
     /// Takes the whole value out of the entry (used by RENAME/MOVE to re-key without copying
@@ -413,14 +415,14 @@ impl Entry {
 /// A value taken out of an entry.
 pub enum OwnedValue {
     Str(Vec<u8>, StrEncoding),
-    Object(Box<Object>),
+    Object(Object),
 }
 
 impl OwnedValue {
     pub fn as_new(&self) -> NewValue<'_> {
         match self {
             OwnedValue::Str(v, e) => NewValue::Str(v, *e),
-            OwnedValue::Object(o) => NewValue::Object(o.boxed_clone()),
+            OwnedValue::Object(o) => NewValue::Object(o.clone()),
         }
     }
 }
@@ -429,7 +431,7 @@ impl Clone for Entry {
     fn clone(&self) -> Self {
         let value = match self.value() {
             Value::Str(v, e) => NewValue::Str(v, e),
-            Value::Object(o) => NewValue::Object(o.boxed_clone()),
+            Value::Object(o) => NewValue::Object(o.clone()),
         };
         Self::build(self.key(), value, self.expire(), self.lru())
     }
@@ -515,12 +517,12 @@ mod tests {
         assert!(matches!(empty.value(), Value::Str(b"", StrEncoding::Raw)));
     }
 
-    fn hash_object(pairs: &[(&[u8], &[u8])]) -> Box<Object> {
+    fn hash_object(pairs: &[(&[u8], &[u8])]) -> Object {
         let mut h = crate::hash::Hash::new();
         for (f, v) in pairs {
             h.insert(f, v, false, crate::hash::Limits::default());
         }
-        Box::new(Object::Hash(h))
+        Object::Hash(h)
     }
 
     fn hash_get<'a>(e: &'a Entry, f: &[u8]) -> Option<&'a [u8]> {
@@ -564,7 +566,7 @@ mod tests {
         let (key, value, expire) = c.into_parts();
         assert_eq!((key.as_slice(), expire), (&b"key"[..], None));
         match value {
-            OwnedValue::Object(o) => match *o {
+            OwnedValue::Object(o) => match o {
                 Object::Hash(h) => assert_eq!(h.len(), 2),
                 _ => panic!("expected a hash"),
             },

@@ -25,10 +25,6 @@ impl Object {
         }
     }
 
-    pub fn boxed_clone(&self) -> Box<Object> {
-        Box::new(self.clone())
-    }
-
     /// The name `TYPE` prints.
     pub fn type_name(&self) -> &'static str {
         match self {

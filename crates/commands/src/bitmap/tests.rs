@@ -44,7 +44,7 @@ pub(crate) fn put_list(t: &TestServer, key: &str) {
     slot.db(0).set(
         hash_key(key.as_bytes()),
         key.as_bytes(),
-        NewValue::Object(Box::new(Object::List(List::default()))),
+        NewValue::Object(Object::List(List::default())),
         None,
         0,
     );

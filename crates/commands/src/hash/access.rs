@@ -86,7 +86,7 @@ pub fn modify_or_create<R>(
     if let Some(h) = fresh {
         if !h.is_empty() {
             // Db::set marks the table when the new hash holds fields with a TTL.
-            keys.set(key, NewValue::Object(Box::new(Object::Hash(h))), None);
+            keys.set(key, NewValue::Object(Object::Hash(h)), None);
         }
     }
     Ok(r)

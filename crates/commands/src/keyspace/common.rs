@@ -59,7 +59,7 @@ pub fn rekey(entry: Entry, key: &[u8]) -> Entry {
 pub fn duplicate(entry: &Entry, key: &[u8], lru: u32) -> Entry {
     let value = match entry.value() {
         Value::Str(v, enc) => NewValue::Str(v, enc),
-        Value::Object(o) => NewValue::Object(o.boxed_clone()),
+        Value::Object(o) => NewValue::Object(o.clone()),
     };
     Entry::new(key, value, entry.expire(), lru)
 }

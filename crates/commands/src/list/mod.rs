@@ -81,7 +81,7 @@ pub(crate) fn list_ref<'k>(keys: &'k mut Keys<'_>, key: &[u8]) -> Result<Option<
 }
 
 pub(crate) fn store_new(keys: &mut Keys<'_>, key: &[u8], list: List) {
-    keys.set(key, NewValue::Object(Box::new(Object::List(list))), None);
+    keys.set(key, NewValue::Object(Object::List(list)), None);
 }
 
 pub(crate) fn reply_elem(out: &mut ReplyBuf, e: Elem<'_>) {

@@ -81,8 +81,7 @@ fn as_set_mut(entry: &mut Entry) -> Result<&mut Set, Error> {
 
 /// Stores `set` under `key` in the current database, replacing any value and its TTL.
 fn store(ctx: &mut Ctx<'_>, key: &[u8], set: Set) {
-    ctx.keys
-        .set(key, NewValue::Object(Box::new(Object::Set(set))), None);
+    ctx.keys.set(key, NewValue::Object(Object::Set(set)), None);
 }
 
 fn reply_member(out: &mut ReplyBuf, m: Member<'_>) {

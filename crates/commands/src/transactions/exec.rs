@@ -5,14 +5,14 @@
 
 use shoal_resp::Args;
 use shoal_util::key_slot;
+use smallvec::SmallVec;
 
 use super::{unwatch_all, watch_broken};
-use crate::ctx::{Ctx, Locks};
-use crate::dispatch::{call, resolve};
+use crate::ctx::{Ctx, KeySlots, Locks};
+use crate::dispatch::{call, key_slots, lock_slots, resolve, Needs};
 use crate::errors::{CmdResult, Error};
-use crate::keys::key_positions;
 use crate::registry::RegEntry;
-use crate::spec::{Acl, CommandSpec, Flags, Group, KeyPositions};
+use crate::spec::{Acl, CommandSpec, Flags, Group};
 
 pub static SPEC: CommandSpec = CommandSpec {
     name: "exec",
@@ -53,40 +53,32 @@ fn exec(ctx: &mut Ctx<'_>, _args: &Args<'_>) -> CmdResult {
         .map(|q| q.iter().map(Vec::as_slice).collect())
         .collect();
     let mut entries: Vec<&RegEntry> = Vec::with_capacity(queued.len());
-    let mut slots: Vec<u16> = ctx
+    let mut slots: SmallVec<[u16; 8]> = ctx
         .client
         .watched
         .iter()
         .map(|w| key_slot(&w.key))
         .collect();
+    let mut keys = KeySlots::new();
     let mut all = false;
     for q in &queued {
         let args = Args::from_slices(q);
         // Validated when queued; the registry does not change at run time.
         let entry =
             resolve(&args).map_err(|_| Error::Static("ERR internal: queued command vanished"))?;
-        let spec = entry.spec;
-        all |= spec.locks_all(&args);
-        if spec.key_specs.is_empty() && spec.keys_proc.is_none() {
-            all |= !NO_KEYSPACE.contains(&spec.name);
-        } else {
-            let mut positions = KeyPositions::new();
-            key_positions(spec, &args, &mut positions);
-            slots.extend(positions.iter().map(|&p| key_slot(args.get(p))));
-        }
+        keys.clear();
+        all |= match key_slots(entry.spec, &args, &mut keys) {
+            Needs::All => true,
+            Needs::Nothing => !NO_KEYSPACE.contains(&entry.spec.name),
+            Needs::Keys => false,
+        };
+        slots.extend(keys.iter().map(|k| k.slot));
         entries.push(entry);
     }
-    slots.sort_unstable();
-    slots.dedup();
-    let ks = ctx.keys.keyspace();
     let locks = if all {
-        Locks::All(ks.lock_all())
+        Locks::All(ctx.keys.keyspace().lock_all())
     } else {
-        match slots.len() {
-            0 => Locks::None,
-            1 => Locks::One(slots[0], ks.lock(slots[0])),
-            _ => Locks::Many(ks.lock_many(&slots)),
-        }
+        lock_slots(ctx.server, ctx.shard, &mut slots)
     };
     ctx.keys.hold(locks);
     let watched = std::mem::take(&mut ctx.client.watched);

@@ -44,7 +44,7 @@ pub fn limits(ctx: &Ctx<'_>) -> Limits {
 
 /// Stores `z` at `key`, replacing whatever was there (and its TTL), as Redis's setKey.
 pub fn store(keys: &mut Keys<'_>, key: &[u8], z: ZSet) {
-    keys.set(key, NewValue::Object(Box::new(Object::ZSet(z))), None);
+    keys.set(key, NewValue::Object(Object::ZSet(z)), None);
 }
 
 /// Deletes `key` if its sorted set was emptied; true if it did.

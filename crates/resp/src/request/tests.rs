@@ -527,3 +527,22 @@ fn parser_is_reusable_after_an_error() {
         })
     );
 }
+
+#[test]
+fn frame_spans_rebuild_multibulk_args_but_not_inline_ones() {
+    let input = b"*2\r\n$3\r\nGET\r\n$1\r\nk\r\nPING x\r\n";
+    let mut p = RequestParser::new();
+    let limits = Limits::default();
+    let Ok(Parsed::Command { consumed }) = p.parse(input, &limits) else {
+        panic!("expected a command");
+    };
+    let spans = p.frame_spans().expect("multibulk spans").to_vec();
+    assert_eq!(spans, vec![(8, 11), (17, 18)]);
+    let args = Args::from_spans(input, &spans);
+    assert_eq!(args.to_vec(), vec![b"GET".to_vec(), b"k".to_vec()]);
+    assert!(matches!(
+        p.parse(&input[consumed..], &limits),
+        Ok(Parsed::Command { .. })
+    ));
+    assert_eq!(p.frame_spans(), None);
+}

@@ -8,11 +8,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use shoal_commands::blocking::{state, UNBLOCKED_ERROR};
-use shoal_commands::dispatch::rerun;
+use shoal_commands::dispatch::{execute_planned, rerun};
 use shoal_commands::state::unix_ms;
 use shoal_commands::{execute, Client, ClientHandle, Flow, Server};
 use shoal_config::Param;
 use shoal_resp::{Args, Limits, Parsed, Proto, ReplyBuf, RequestParser};
+
+use super::ahead::Ahead;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::watch;
@@ -65,7 +67,7 @@ pub async fn serve(
         hooks,
         rx,
         stop,
-        ahead: RequestParser::new(),
+        ahead: Ahead::new(),
     };
     conn.run().await;
     shoal_commands::blocking::leave(&server, &mut conn.client);
@@ -87,8 +89,9 @@ struct Conn {
     hooks: Arc<Hooks>,
     rx: tokio::sync::mpsc::UnboundedReceiver<Vec<u8>>,
     stop: watch::Receiver<bool>,
-    /// Parses ahead of the commands being run, to warm their keys.
-    ahead: RequestParser,
+    /// Commands parsed ahead of the ones being run, to warm their keys; running them reuses
+    /// that parse.
+    ahead: Ahead,
 }
 
 impl Conn {
@@ -351,51 +354,58 @@ impl Conn {
         // Bytes whose commands are already warmed; the first command of a read runs cold, so
         // a connection that sends one command at a time never pays for looking ahead.
         let mut warmed = 0;
+        // Offsets kept from an earlier buffer mean nothing in this one.
+        self.ahead.clear();
         while pos < data.len() {
             if pos > 0 && pos >= warmed {
-                warmed = warm(
-                    &mut self.ahead,
-                    server,
-                    self.client.db,
-                    &data[pos..],
-                    limits,
-                ) + pos;
+                warmed = warm(&mut self.ahead, server, self.client.db, data, pos, limits);
             }
-            match parser.parse(&data[pos..], limits) {
-                Ok(Parsed::Incomplete) => break,
-                Ok(Parsed::Empty { consumed }) => pos += consumed,
-                Ok(Parsed::Command { consumed }) => {
-                    let args = parser.args(&data[pos..]);
-                    let flow = execute(server, &mut self.client, stats, out, &args, now);
-                    pos += consumed;
-                    match flow {
-                        Flow::Close => {
-                            return Step {
-                                used: pos,
-                                close: true,
-                                blocked: None,
-                            }
-                        }
-                        Flow::Block => {
-                            let blocked = Some(args.to_vec());
-                            return Step {
-                                used: pos,
-                                close: false,
-                                blocked,
-                            };
-                        }
-                        Flow::Continue => {}
+            let (flow, args) = if let Some(cmd) = self.ahead.take(pos) {
+                let args = Args::from_spans(&data[pos..], self.ahead.spans(&cmd));
+                let flow =
+                    execute_planned(server, &mut self.client, stats, out, &args, now, cmd.plan);
+                pos = cmd.end;
+                (flow, args)
+            } else {
+                match parser.parse(&data[pos..], limits) {
+                    Ok(Parsed::Incomplete) => break,
+                    Ok(Parsed::Empty { consumed }) => {
+                        pos += consumed;
+                        continue;
+                    }
+                    Ok(Parsed::Command { consumed }) => {
+                        let args = parser.args(&data[pos..]);
+                        let flow = execute(server, &mut self.client, stats, out, &args, now);
+                        pos += consumed;
+                        (flow, args)
+                    }
+                    Err(e) => {
+                        out.error(&e.error_text());
+                        stats.count_error("ERR");
+                        return Step {
+                            used: pos,
+                            close: true,
+                            blocked: None,
+                        };
                     }
                 }
-                Err(e) => {
-                    out.error(&e.error_text());
-                    stats.count_error("ERR");
+            };
+            match flow {
+                Flow::Close => {
                     return Step {
                         used: pos,
                         close: true,
                         blocked: None,
+                    }
+                }
+                Flow::Block => {
+                    return Step {
+                        used: pos,
+                        close: false,
+                        blocked: Some(args.to_vec()),
                     };
                 }
+                Flow::Continue => {}
             }
         }
         Step {
@@ -406,44 +416,25 @@ impl Conn {
     }
 }
 
-/// Starts loading the keys of the next `WARM_AHEAD` complete commands in `data` into the cache,
-/// all slot lines first and then the table probes, so their misses overlap (see
-/// `shoal_store::prefetch`). Returns how many bytes it looked at.
+/// Parses the next complete commands in `data` from `from` on into `ahead`, and starts loading
+/// the keys of `WARM_AHEAD` of them into the cache, all slot lines first and then the table
+/// probes, so their misses overlap (see `shoal_store::prefetch`). Returns where it stopped.
 fn warm(
-    ahead: &mut RequestParser,
+    ahead: &mut Ahead,
     server: &Server,
     db: usize,
     data: &[u8],
+    from: usize,
     limits: &Limits,
 ) -> usize {
-    let mut targets = [(0u16, 0u64); WARM_AHEAD];
-    let mut n = 0;
-    let mut pos = 0;
-    while n < WARM_AHEAD && pos < data.len() {
-        match ahead.parse(&data[pos..], limits) {
-            Ok(Parsed::Command { consumed }) => {
-                let args = ahead.args(&data[pos..]);
-                if let Some(t) = shoal_commands::dispatch::prefetch_target(&args) {
-                    targets[n] = t;
-                    n += 1;
-                }
-                pos += consumed;
-            }
-            Ok(Parsed::Empty { consumed }) => pos += consumed,
-            // An unfinished or bad frame: the normal parse deals with it.
-            _ => {
-                ahead.reset();
-                pos = data.len();
-            }
-        }
-    }
-    for &(slot, _) in &targets[..n] {
+    let end = ahead.scan(data, from, limits, WARM_AHEAD);
+    for (slot, _) in ahead.targets() {
         server.keyspace.prefetch_slot(slot);
     }
-    for &(slot, hash) in &targets[..n] {
+    for (slot, hash) in ahead.targets() {
         server.keyspace.prefetch_key(slot, db, hash);
     }
-    pos
+    end
 }
 
 async fn sleep_or_never(d: Option<Duration>) {

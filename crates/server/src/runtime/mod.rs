@@ -10,6 +10,7 @@
 //! Threads share only `Server` (slot locks, registry, config) and a stop signal.
 
 mod admin;
+mod ahead;
 mod busy_poll;
 mod conn;
 mod hooks;
