@@ -116,6 +116,16 @@ fn hexpire_errors() {
         t.text(&["HEXPIRE", "h", "10", "BOGUS", "FIELDS", "1", "a"]),
         "-ERR Unsupported option BOGUS\r\n"
     );
+    // Valkey compares options with strcasecmp and prints them with %s: raw bytes, cut at a
+    // NUL (not lossy UTF-8); "nx\0GT" is NX.
+    assert_eq!(
+        t.raw(&[b"HEXPIRE", b"h", b"10", b"N\0X", b"FIELDS", b"1", b"a"]),
+        b"-ERR Unsupported option N\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"HEXPIRE", b"h", b"10", b"\xff\xfe", b"FIELDS", b"1", b"a"]),
+        b"-ERR Unsupported option \xff\xfe\r\n"
+    );
     // Options are read before the time.
     assert_eq!(
         t.text(&["HEXPIRE", "h", "x", "nx", "Bad", "FIELDS", "1", "a"]),
@@ -184,6 +194,18 @@ fn hexpire_errors() {
         "-ERR value is not an integer or out of range\r\n"
     );
     assert_eq!(t.text(&["HPERSIST", "h", "FIELDS", "2", "a"]), NUMFIELDS);
+    t.text(&["HSET", "h", "z", "1"]);
+    let nx = [
+        &b"HEXPIRE"[..],
+        b"h",
+        b"10",
+        b"nx\0GT",
+        b"FIELDS",
+        b"1",
+        b"z",
+    ];
+    assert_eq!(t.raw(&nx), b"*1\r\n:1\r\n");
+    assert_eq!(t.raw(&nx), b"*1\r\n:0\r\n");
 }
 
 #[test]

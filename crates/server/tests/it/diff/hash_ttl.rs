@@ -82,7 +82,15 @@ fn hexpire() -> BoxedStrategy<Cmd> {
     (
         cmd_time,
         key(),
-        prop::collection::vec(token(&["NX", "XX", "GT", "LT"]), 0..=2),
+        prop::collection::vec(
+            prop_oneof![
+                12 => token(&["NX", "XX", "GT", "LT"]),
+                // An unknown option is echoed cut at a NUL, its other bytes unchanged.
+                BAD => Just(lit(b"nx\0GT")),
+                BAD => Just(lit(b"G\xffT")),
+            ],
+            0..=2,
+        ),
         fields(false),
     )
         .prop_map(|((c, t), k, conds, fs)| {
