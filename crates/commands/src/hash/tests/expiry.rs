@@ -637,3 +637,27 @@ fn order_of_checks_follows_valkey() {
     assert_eq!(t.text(&["HPERSIST", "s", "FIELDS", "2", "a"]), NUMFIELDS);
     assert_eq!(t.text(&["HGETDEL", "s", "FIELDS", "2", "a"]), NUMFIELDS);
 }
+
+#[test]
+fn hsetex_hgetex_options_end_at_a_nul_byte() {
+    // Valkey 9 compares the options up to their first NUL byte.
+    let mut t = TestServer::new();
+    let set = |o: &'static [u8]| [&b"HSETEX"[..], b"h", o, b"FIELDS", b"1", b"a", b"1"];
+    assert_eq!(t.raw(&set(b"fnx\0x")), b":1\r\n");
+    assert_eq!(t.raw(&set(b"FNX\0")), b":0\r\n");
+    let ex = [
+        &b"HSETEX"[..],
+        b"h",
+        b"ex\0",
+        b"100",
+        b"FIELDS",
+        b"1",
+        b"a",
+        b"2",
+    ];
+    assert_eq!(t.raw(&ex), b":1\r\n");
+    assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "a"]), ints(&[100]));
+    let get = [&b"HGETEX"[..], b"h", b"persist\0y", b"FIELDS", b"1", b"a"];
+    assert_eq!(t.raw(&get), b"*1\r\n$1\r\n2\r\n");
+    assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "a"]), ints(&[-1]));
+}

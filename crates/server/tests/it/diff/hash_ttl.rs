@@ -146,6 +146,9 @@ fn expiry_option(persist: &'static str) -> BoxedStrategy<Vec<A>> {
         BAD => Just(vec![lit(persist), lit("EX"), lit("100")]),
         BAD => Just(vec![lit("EX")]),
         BAD => Just(vec![lit("BOGUS")]),
+        // Options match up to a NUL byte in Valkey.
+        BAD => Just(vec![lit(format!("{persist}\0x"))]),
+        BAD => time("ms").prop_map(|v| vec![lit(b"pX\0"), v]),
     ]
     .boxed()
 }
