@@ -32,3 +32,53 @@ pub fn non_negative(arg: &[u8]) -> Result<i64, Error> {
 pub fn float(arg: &[u8]) -> Result<f64, Error> {
     num::parse_f64_redis(arg).ok_or(Error::NotFloat)
 }
+
+/// What LMPOP/BLMPOP and ZMPOP/BZMPOP read from their numkeys argument on: `numkeys key...
+/// <end> [COUNT count]`.
+pub struct Mpop<E> {
+    /// The argument indexes of the keys.
+    pub keys: std::ops::Range<usize>,
+    pub end: E,
+    pub count: usize,
+}
+
+/// Parses the MPOP arguments from `numkeys_at` on; `end` reads the direction word (LEFT/RIGHT,
+/// MIN/MAX), which like COUNT is compared up to its first NUL byte as Redis's strcasecmp does.
+/// Redis's order and texts: numkeys, a direction word past the arguments (syntax error), the
+/// word, then the options.
+pub fn mpop<E>(
+    args: &shoal_resp::Args<'_>,
+    numkeys_at: usize,
+    end: impl Fn(&[u8]) -> Option<E>,
+) -> Result<Mpop<E>, Error> {
+    let positive = |arg: &[u8], err: &'static str| {
+        num::string2ll(arg)
+            .filter(|&v| v > 0)
+            .ok_or(Error::Static(err))
+    };
+    let numkeys = positive(args.get(numkeys_at), "ERR numkeys should be greater than 0")?;
+    let end_at = usize::try_from(numkeys)
+        .ok()
+        .and_then(|n| n.checked_add(numkeys_at + 1))
+        .filter(|&i| i < args.len())
+        .ok_or(Error::Syntax)?;
+    let end = end(crate::errors::c_arg(args.get(end_at), usize::MAX)).ok_or(Error::Syntax)?;
+    let mut count = None;
+    let mut j = end_at + 1;
+    while j < args.len() {
+        if count.is_none() && is_c(args.get(j), "COUNT") && j + 1 < args.len() {
+            count = Some(positive(
+                args.get(j + 1),
+                "ERR count should be greater than 0",
+            )?);
+            j += 2;
+        } else {
+            return Err(Error::Syntax);
+        }
+    }
+    Ok(Mpop {
+        keys: numkeys_at + 1..end_at,
+        end,
+        count: count.unwrap_or(1) as usize,
+    })
+}

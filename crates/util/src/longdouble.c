@@ -123,11 +123,12 @@ int shoal_strtod(const char *s, size_t len, double *out) {
     return ok;
 }
 
-/* The score parse of Redis's SORT: strtod over the C string (so up to the
- * first NUL), leading white space allowed, an empty string is 0, and the
- * value is refused when text is left over, errno is ERANGE (overflow and
- * inexact underflow alike) or it is NaN. */
-int shoal_strtod_sort(const char *s, size_t len, double *out) {
+/* strtod over a C string as Redis's SORT weights and ZRANGEBYSCORE ends use
+ * it: up to the first NUL (the caller cuts there), leading white space
+ * allowed, an empty string is 0, and the value is refused when text is left
+ * over or it is NaN, and when errno is ERANGE (overflow and inexact underflow
+ * alike) unless keep_erange. */
+int shoal_strtod_c(const char *s, size_t len, int keep_erange, double *out) {
     char stackbuf[256];
     char *buf = stackbuf;
     char *end;
@@ -143,7 +144,7 @@ int shoal_strtod_sort(const char *s, size_t len, double *out) {
 
     errno = 0;
     v = strtod(buf, &end);
-    ok = !(*end != '\0' || errno == ERANGE || isnan(v));
+    ok = !(*end != '\0' || (errno == ERANGE && !keep_erange) || isnan(v));
     if (buf != stackbuf) free(buf);
     if (ok) *out = v;
     return ok;

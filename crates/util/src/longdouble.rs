@@ -28,7 +28,7 @@ extern "C" {
     ) -> c_int;
     fn shoal_ld_valid(s: *const c_char, len: usize) -> c_int;
     pub(crate) fn shoal_strtod(s: *const c_char, len: usize, out: *mut f64) -> c_int;
-    fn shoal_strtod_sort(s: *const c_char, len: usize, out: *mut f64) -> c_int;
+    fn shoal_strtod_c(s: *const c_char, len: usize, keep_erange: c_int, out: *mut f64) -> c_int;
 }
 
 /// Why a float increment was refused; `message()` is the exact Redis error.
@@ -120,10 +120,20 @@ pub fn parse_long_double_ok(s: &[u8]) -> bool {
     unsafe { shoal_ld_valid(s.as_ptr().cast::<c_char>(), s.len()) == 1 }
 }
 
-/// A SORT weight as Redis reads it: C `strtod` over the bytes before the first NUL, leading
-/// white space allowed, "" is 0, and None when text is left over, the result overflowed or
-/// underflowed inexactly (ERANGE), or it is NaN.
-pub fn sort_weight(s: &[u8]) -> Option<f64> {
+/// What `strtod_c` does with a result C's strtod flags ERANGE (overflow to ±inf, inexact
+/// underflow).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum OnRange {
+    /// Keep it (ZRANGEBYSCORE-style score ends: "1e400" is inf).
+    Keep,
+    /// Refuse it (SORT weights).
+    Refuse,
+}
+
+/// C `strtod` over the bytes before the first NUL, as Redis reads SORT weights and score range
+/// ends: leading white space allowed, "" is 0, and None when text is left over, the value is
+/// NaN, or (with `OnRange::Refuse`) strtod reported ERANGE.
+pub fn strtod_c(s: &[u8], on_range: OnRange) -> Option<f64> {
     let s = &s[..s.iter().position(|&b| b == 0).unwrap_or(s.len())];
     // Plain integers of up to 15 digits are exact doubles: no need to go through libc.
     let digits = s.strip_prefix(b"-").unwrap_or(s);
@@ -134,9 +144,10 @@ pub fn sort_weight(s: &[u8]) -> Option<f64> {
         return Some(if s[0] == b'-' { -v } else { v });
     }
     let mut out = 0f64;
+    let keep = c_int::from(on_range == OnRange::Keep);
     // SAFETY: pointer and length describe a live slice the shim only reads (it copies it and
     // adds the terminator); `out` is a valid place for one f64.
-    let ok = unsafe { shoal_strtod_sort(s.as_ptr().cast::<c_char>(), s.len(), &mut out) };
+    let ok = unsafe { shoal_strtod_c(s.as_ptr().cast::<c_char>(), s.len(), keep, &mut out) };
     (ok == 1).then_some(out)
 }
 
@@ -283,8 +294,22 @@ mod tests {
     }
 
     #[test]
+    fn score_ends_keep_out_of_range_values() {
+        let k = |s: &[u8]| strtod_c(s, OnRange::Keep);
+        assert_eq!(k(b"1e400"), Some(f64::INFINITY));
+        assert_eq!(k(b"-1e400"), Some(f64::NEG_INFINITY));
+        assert_eq!(k(b"1e-400"), Some(0.0));
+        assert_eq!(k(b"1e-310"), Some(1e-310));
+        assert_eq!(k(b" 7"), Some(7.0));
+        assert_eq!(k(b""), Some(0.0));
+        for bad in [&b"nan"[..], b"1 ", b"   ", b"(1", b"a"] {
+            assert_eq!(k(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
     fn sort_weights_follow_strtod() {
-        let w = |s: &[u8]| sort_weight(s);
+        let w = |s: &[u8]| strtod_c(s, OnRange::Refuse);
         assert_eq!(w(b""), Some(0.0));
         assert_eq!(w(b"12"), Some(12.0));
         assert_eq!(w(b"-7"), Some(-7.0));

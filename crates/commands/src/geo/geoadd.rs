@@ -1,15 +1,19 @@
 //! GEOADD key [NX | XX] [CH] longitude latitude member [longitude latitude member ...]
 //!
 //! As in Redis, GEOADD validates every coordinate pair, turns each into its 52-bit geohash
-//! score and then runs ZADD with the same options: replies, encodings and events are ZADD's.
+//! score and then adds them through ZADD's insertion (zset::zadd::insert) with the same
+//! options: replies, encodings and events are ZADD's.
 
 use shoal_resp::Args;
+
+use shoal_store::zset::AddFlags;
 
 use super::hash;
 use super::parse::{self, kw};
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
+use crate::zset::zadd;
 
 pub static SPEC: CommandSpec = CommandSpec {
     name: "geoadd",
@@ -62,7 +66,7 @@ pub static SPEC: CommandSpec = CommandSpec {
 };
 
 fn geoadd(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
-    let (mut nx, mut xx) = (false, false);
+    let (mut nx, mut xx, mut ch) = (false, false, false);
     let mut first = 2;
     while first < args.len() {
         let opt = args.get(first);
@@ -70,29 +74,31 @@ fn geoadd(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
             nx = true;
         } else if kw(opt, "xx") {
             xx = true;
-        } else if !kw(opt, "ch") {
+        } else if kw(opt, "ch") {
+            ch = true;
+        } else {
             break;
         }
         first += 1;
     }
     let rest = args.len() - first;
-    if !rest.is_multiple_of(3) || (nx && xx) {
+    // No triple at all is ZADD's syntax error for no score-member pairs.
+    if rest == 0 || !rest.is_multiple_of(3) || (nx && xx) {
         return Err(Error::Syntax);
     }
-    let mut scores = Vec::with_capacity(rest / 3);
+    let mut scores = smallvec::SmallVec::<[f64; 8]>::with_capacity(rest / 3);
     for i in (first..args.len()).step_by(3) {
         let (lon, lat) = parse::lon_lat(args.get(i), args.get(i + 1))?;
         let score = hash::score_of(lon, lat).expect("validated coordinates encode");
-        scores.push(score.to_string().into_bytes());
+        // A 52-bit geohash: exact as a double.
+        scores.push(score as f64);
     }
-    // The ZADD this GEOADD stands for: key, the same options, then score member pairs.
-    let mut zargs: Vec<&[u8]> = Vec::with_capacity(first + scores.len() * 2);
-    zargs.push(b"zadd");
-    zargs.extend((1..first).map(|i| args.get(i)));
-    for (n, score) in scores.iter().enumerate() {
-        zargs.push(score);
-        zargs.push(args.get(first + n * 3 + 2));
-    }
-    let zargs = Args::from_slices(&zargs);
-    (crate::zset::zadd::ZADD.handler)(ctx, &zargs)
+    let flags = AddFlags {
+        nx,
+        xx,
+        ..AddFlags::default()
+    };
+    zadd::insert(ctx, args.get(1), flags, ch, &scores, |n| {
+        args.get(first + n * 3 + 2)
+    })
 }

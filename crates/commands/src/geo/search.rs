@@ -365,18 +365,10 @@ fn reply(out: &mut ReplyBuf, found: &[Point], o: &Opts<'_>) {
 /// Writes the result set (scores are geohashes or distances) at `dst` as Redis does: an empty
 /// result deletes the key.
 fn store(ctx: &mut Ctx<'_>, dst: &[u8], pairs: Vec<(Vec<u8>, f64)>, kind: Kind) {
-    let n = pairs.len();
-    if n > 0 {
-        let z = ZSet::from_pairs(pairs, common::limits(ctx));
-        common::store(&mut ctx.keys, dst, z);
-        let event = if kind.is_search() {
-            "geosearchstore"
-        } else {
-            "georadiusstore"
-        };
-        common::modified(&mut ctx.keys, dst, &[event], n as u64);
-    } else if ctx.keys.remove(dst).is_some() {
-        common::modified(&mut ctx.keys, dst, &["del"], 1);
-    }
-    ctx.out.int(n as i64);
+    let event = if kind.is_search() {
+        "geosearchstore"
+    } else {
+        "georadiusstore"
+    };
+    common::store_result(ctx, dst, pairs, event, true);
 }

@@ -458,3 +458,29 @@ fn antipodes_stay_finite() {
             ("GEOSEARCH anti FROMMEMBER c BYBOX 50000 50000 km WITHDIST DESC", "*4\r\n*2\r\n$1\r\nd\r\n$10\r\n20020.7340\r\n*2\r\n$1\r\nb\r\n$10\r\n13374.6419\r\n*2\r\n$1\r\na\r\n$9\r\n6646.0921\r\n*2\r\n$1\r\nc\r\n$6\r\n0.0000\r\n"),
         ]);
 }
+
+#[test]
+fn store_counts_one_change_per_member_unlike_zrangestore() {
+    // Redis 7.0: GEOSEARCHSTORE adds the number stored to the dirty counter, ZRANGESTORE 1.
+    let mut t = TestServer::new();
+    let dirty = |t: &mut TestServer| {
+        let s = t.text(&["INFO", "persistence"]);
+        let at = s.find("rdb_changes_since_last_save:").expect("field") + 28;
+        s[at..]
+            .split("\r\n")
+            .next()
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+    };
+    t.text(&[
+        "GEOADD", "g", "13.36", "38.11", "a", "15.08", "37.50", "b", "15", "37.6", "c",
+    ]);
+    let before = dirty(&mut t);
+    let store = "GEOSEARCHSTORE d g FROMLONLAT 15 37 BYRADIUS 500 km";
+    assert_eq!(t.text(&store.split(' ').collect::<Vec<_>>()), ":3\r\n");
+    assert_eq!(dirty(&mut t) - before, 3);
+    let before = dirty(&mut t);
+    assert_eq!(t.text(&["ZRANGESTORE", "d2", "g", "0", "-1"]), ":3\r\n");
+    assert_eq!(dirty(&mut t) - before, 1);
+}

@@ -8,6 +8,7 @@ use shoal_store::{NewValue, Object, Value, ValueMut};
 
 use crate::ctx::{Ctx, Keys};
 use crate::errors::Error;
+use crate::string::expire_opts::Expire;
 
 /// `hash-max-listpack-entries` / `-value` as configured right now (CONFIG SET applies to the
 /// next write, as in Redis).
@@ -138,6 +139,9 @@ pub fn fixed_fields(args: &Args<'_>, mismatch: Error) -> Result<usize, Error> {
     Ok(4)
 }
 
-/// An EX/PX/EXAT/PXAT argument still to convert: its index, whether it is in seconds, the
-/// base time to add, and the option's name (one kind of expiry per command).
-pub type TimeArg = (usize, bool, u64, &'static str);
+/// HSETEX/HGETEX's EX/PX/EXAT/PXAT time as an absolute time in ms, by Valkey 9's rule (the
+/// HEXPIRE one: 0 and past times are allowed), not SET's.
+pub fn option_time(e: &Expire<'_>, now: u64, cmd: &'static str) -> Result<u64, Error> {
+    let base = if e.unit.is_absolute() { 0 } else { now };
+    expire_time(e.raw, e.unit.in_seconds(), base, cmd)
+}

@@ -13,7 +13,8 @@ use shoal_resp::Args;
 use super::access;
 use crate::args;
 use crate::ctx::Ctx;
-use crate::errors::{CmdResult, Error};
+use crate::errors::CmdResult;
+use crate::keyspace::expire::Condition;
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
 
 const CONDITION: Arg = Arg {
@@ -122,58 +123,6 @@ fn hpexpireat(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     generic(ctx, args, false, 0, "hpexpireat")
 }
 
-/// NX/XX/GT/LT, any combination Valkey 9 accepts; a field must pass every one given.
-#[derive(Clone, Copy, Default)]
-struct Cond {
-    nx: bool,
-    xx: bool,
-    gt: bool,
-    lt: bool,
-}
-
-impl Cond {
-    /// Whether a field with expire time `old` (None: no TTL) may get `at`.
-    fn allows(self, old: Option<u64>, at: u64) -> bool {
-        !(self.nx && old.is_some()
-            || self.xx && old.is_none()
-            || self.gt && old.is_none_or(|old| at <= old)
-            || self.lt && old.is_some_and(|old| at >= old))
-    }
-}
-
-/// The options between the time and FIELDS, with Valkey 9's texts.
-fn parse_cond(args: &Args<'_>, from: usize, to: usize) -> Result<Cond, Error> {
-    let mut c = Cond::default();
-    for i in from..to {
-        let a = args.get(i);
-        if args::is(a, "NX") {
-            c.nx = true;
-        } else if args::is(a, "XX") {
-            c.xx = true;
-        } else if args::is(a, "GT") {
-            c.gt = true;
-        } else if args::is(a, "LT") {
-            c.lt = true;
-        } else {
-            return Err(Error::Owned(format!(
-                "ERR Unsupported option {}",
-                String::from_utf8_lossy(a)
-            )));
-        }
-    }
-    if c.nx && (c.xx || c.gt || c.lt) {
-        return Err(Error::Static(
-            "ERR NX and XX, GT or LT options at the same time are not compatible",
-        ));
-    }
-    if c.gt && c.lt {
-        return Err(Error::Static(
-            "ERR GT and LT options at the same time are not compatible",
-        ));
-    }
-    Ok(c)
-}
-
 pub const NO_FIELD: i64 = -2;
 const NOT_MET: i64 = 0;
 const SET: i64 = 1;
@@ -191,11 +140,11 @@ fn generic(
     // Valkey 9's order: options and numfields, then the time, then the key.
     let (cond, first, count) = match access::find_fields(args, 3) {
         Some(at) => (
-            parse_cond(args, 3, at)?,
+            Condition::parse(args, 3..at)?,
             at + 2,
             args::int(args.get(at + 1))?,
         ),
-        None => (Cond::default(), args.len(), 0),
+        None => (Condition::default(), args.len(), 0),
     };
     if count <= 0 || count as u64 != (args.len() - first) as u64 {
         return Err(access::NUMFIELDS);

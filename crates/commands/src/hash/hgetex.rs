@@ -10,8 +10,9 @@ use shoal_resp::Args;
 use super::access;
 use crate::args;
 use crate::ctx::Ctx;
-use crate::errors::{CmdResult, Error};
+use crate::errors::CmdResult;
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
+use crate::string::expire_opts::{self, Opts, Which};
 
 pub static SPEC: CommandSpec = CommandSpec {
     name: "hgetex",
@@ -67,63 +68,25 @@ enum Change {
     ExpireAt(u64),
 }
 
-/// The options before FIELDS (Valkey 9: SET-style, one kind of expiry, repeats allowed):
-/// the change, and the time argument still to convert with its unit and base.
-fn parse_change(
-    args: &Args<'_>,
-    to: usize,
-    now: u64,
-) -> Result<(bool, Option<access::TimeArg>), Error> {
-    let mut persist = false;
-    let mut timed: Option<access::TimeArg> = None;
-    let mut i = 2;
-    while i < to {
-        let a = args.get(i);
-        let unit = [
-            ("EX", true, now),
-            ("PX", false, now),
-            ("EXAT", true, 0),
-            ("PXAT", false, 0),
-        ]
-        .into_iter()
-        .find(|(name, ..)| args::is(a, name));
-        match unit {
-            Some((name, seconds, base))
-                if !persist && i + 1 < to && timed.is_none_or(|t| t.3 == name) =>
-            {
-                timed = Some((i + 1, seconds, base, name));
-                i += 2;
-            }
-            None if args::is(a, "PERSIST") && timed.is_none() => {
-                persist = true;
-                i += 1;
-            }
-            _ => return Err(Error::Syntax),
-        }
-    }
-    Ok((persist, timed))
-}
-
 fn hgetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let key = args.get(1);
     let now = ctx.keys.now;
     // Valkey 9's order: options and numfields, the key's type, then the time.
-    let (persist, timed, first, count) = match access::find_fields(args, 1) {
-        Some(at) => {
-            let (persist, timed) = parse_change(args, at, now)?;
-            (persist, timed, at + 2, args::int(args.get(at + 1))?)
-        }
-        None => (false, None, args.len(), 0),
+    let (o, first, count) = match access::find_fields(args, 1) {
+        Some(at) => (
+            expire_opts::parse(args, 2..at, Which::HGetEx)?,
+            at + 2,
+            args::int(args.get(at + 1))?,
+        ),
+        None => (Opts::default(), args.len(), 0),
     };
     if count <= 0 || count as u64 != (args.len() - first) as u64 {
         return Err(access::NUMFIELDS);
     }
     let exists = access::read_for_write(&mut ctx.keys, key)?;
-    let change = match timed {
-        Some((at, seconds, base, _)) => {
-            Change::ExpireAt(access::expire_time(args.get(at), seconds, base, "hgetex")?)
-        }
-        None if persist => Change::Persist,
+    let change = match o.expire {
+        Some(e) => Change::ExpireAt(access::option_time(&e, now, "hgetex")?),
+        None if o.persist => Change::Persist,
         None => Change::None,
     };
     let n = args.len() - first;

@@ -12,6 +12,7 @@ use crate::args;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
+use crate::string::expire_opts::{self, Opts, Which};
 
 pub static SPEC: CommandSpec = CommandSpec {
     name: "hsetex",
@@ -86,79 +87,32 @@ pub static SPEC: CommandSpec = CommandSpec {
     ..CommandSpec::DEFAULT
 };
 
-#[derive(Default)]
-struct Opts {
-    key_nx: bool,
-    key_xx: bool,
-    fnx: bool,
-    fxx: bool,
-    keep_ttl: bool,
-    /// The time argument's index, whether it is in seconds, its base, and its option name.
-    timed: Option<access::TimeArg>,
-    first: usize,
-}
-
-/// Valkey 9's SET-style parse of the options before FIELDS: conflicting ones (NX and XX,
-/// FNX and FXX, two kinds of expiry, KEEPTTL with one) and anything else are a syntax error;
-/// repeats are allowed. Then numfields.
-fn parse(args: &Args<'_>, now: u64) -> Result<Opts, Error> {
-    let mut o = Opts::default();
+/// The options before FIELDS (Valkey 9: SET's rules), then numfields; returns the options
+/// and the index of the first field.
+fn parse<'a>(args: &Args<'a>) -> Result<(Opts<'a>, usize), Error> {
     let Some(fields_at) = access::find_fields(args, 1) else {
         return Err(access::NUMFIELDS);
     };
-    let mut i = 2;
-    while i < fields_at {
-        let a = args.get(i);
-        let unit = [
-            ("EX", true, now),
-            ("PX", false, now),
-            ("EXAT", true, 0),
-            ("PXAT", false, 0),
-        ]
-        .into_iter()
-        .find(|(name, ..)| args::is(a, name));
-        if let Some((name, seconds, base)) = unit {
-            if o.keep_ttl || i + 1 >= fields_at || o.timed.is_some_and(|t| t.3 != name) {
-                return Err(Error::Syntax);
-            }
-            o.timed = Some((i + 1, seconds, base, name));
-            i += 1;
-        } else if args::is(a, "KEEPTTL") && o.timed.is_none() {
-            o.keep_ttl = true;
-        } else if args::is(a, "NX") && !o.key_xx {
-            o.key_nx = true;
-        } else if args::is(a, "XX") && !o.key_nx {
-            o.key_xx = true;
-        } else if args::is(a, "FNX") && !o.fxx {
-            o.fnx = true;
-        } else if args::is(a, "FXX") && !o.fnx {
-            o.fxx = true;
-        } else {
-            return Err(Error::Syntax);
-        }
-        i += 1;
-    }
+    let o = expire_opts::parse(args, 2..fields_at, Which::HSetEx)?;
     let count = args::int(args.get(fields_at + 1))?;
-    o.first = fields_at + 2;
-    if count <= 0 || count > i64::MAX / 2 || (count * 2) as u64 != (args.len() - o.first) as u64 {
+    let first = fields_at + 2;
+    if count <= 0 || count > i64::MAX / 2 || (count * 2) as u64 != (args.len() - first) as u64 {
         return Err(access::NUMFIELDS);
     }
-    Ok(o)
+    Ok((o, first))
 }
 
 fn hsetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let key = args.get(1);
     let now = ctx.keys.now;
-    let o = parse(args, now)?;
+    let (o, first) = parse(args)?;
     let exists = access::read_for_write(&mut ctx.keys, key)?;
-    if (exists && o.key_nx) || (!exists && o.key_xx) {
+    if (exists && o.nx) || (!exists && o.xx) {
         ctx.out.int(0);
         return Ok(());
     }
-    let expire_at = match o.timed {
-        Some((at, seconds, base, _)) => {
-            Some(access::expire_time(args.get(at), seconds, base, "hsetex")?)
-        }
+    let expire_at = match o.expire {
+        Some(e) => Some(access::option_time(&e, now, "hsetex")?),
         None => None,
     };
     if !exists && o.fxx {
@@ -166,10 +120,10 @@ fn hsetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
         return Ok(());
     }
     let limits = access::limits(ctx);
-    let pairs = (args.len() - o.first) / 2;
+    let pairs = (args.len() - first) / 2;
     let set = access::modify_or_create(&mut ctx.keys, key, |h| {
         if o.fnx || o.fxx {
-            let all = (o.first..args.len())
+            let all = (first..args.len())
                 .step_by(2)
                 .all(|i| h.contains(args.get(i)) == o.fxx);
             if !all {
@@ -178,15 +132,15 @@ fn hsetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
         }
         h.prepare_write(
             pairs,
-            (o.first..args.len()).map(|i| args.get(i).len()),
+            (first..args.len()).map(|i| args.get(i).len()),
             limits,
         );
         if expire_at.is_some_and(|at| at > now) {
             // Valkey 9 keeps fields with a TTL in a hashtable only.
             h.convert_to_table(0);
         }
-        let keep = o.keep_ttl || expire_at.is_some();
-        for i in (o.first..args.len()).step_by(2) {
+        let keep = o.keepttl || expire_at.is_some();
+        for i in (first..args.len()).step_by(2) {
             let field = args.get(i);
             h.insert(field, args.get(i + 1), keep, limits);
             match expire_at {

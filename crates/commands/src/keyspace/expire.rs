@@ -8,7 +8,7 @@
 
 use shoal_resp::Args;
 
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
@@ -128,50 +128,60 @@ fn pexpireat(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     generic(ctx, args, 0, false, "pexpireat")
 }
 
+/// The NX/XX/GT/LT conditions of EXPIRE and of the HEXPIRE family (whose per-field check is
+/// the same with the field's expire time in place of the key's).
 #[derive(Default, Clone, Copy)]
-struct Condition {
+pub struct Condition {
     nx: bool,
     xx: bool,
     gt: bool,
     lt: bool,
 }
 
-/// The NX/XX/GT/LT flags, checked for conflicts only after all were read, as Redis does.
-fn parse_condition(args: &Args<'_>) -> Result<Condition, Error> {
-    let mut c = Condition::default();
-    for i in 3..args.len() {
-        let opt = args.get(i);
-        if is(opt, "NX") {
-            c.nx = true;
-        } else if is(opt, "XX") {
-            c.xx = true;
-        } else if is(opt, "GT") {
-            c.gt = true;
-        } else if is(opt, "LT") {
-            c.lt = true;
-        } else {
-            return Err(unsupported_option(opt));
+impl Condition {
+    /// The flags in `args[range]`, checked for conflicts only after all were read, as Redis
+    /// does. Redis and Valkey compare with strcasecmp and print an unknown word with `%s`, so
+    /// both see a word only up to its first NUL byte ("nx\0GT" is NX).
+    pub fn parse(args: &Args<'_>, range: std::ops::Range<usize>) -> Result<Condition, Error> {
+        let mut c = Condition::default();
+        for i in range {
+            let opt = args.get(i);
+            if is_c(opt, "NX") {
+                c.nx = true;
+            } else if is_c(opt, "XX") {
+                c.xx = true;
+            } else if is_c(opt, "GT") {
+                c.gt = true;
+            } else if is_c(opt, "LT") {
+                c.lt = true;
+            } else {
+                return Err(Error::concat(&[
+                    b"ERR Unsupported option ",
+                    crate::errors::c_arg(opt, usize::MAX),
+                ]));
+            }
         }
+        if c.nx && (c.xx || c.gt || c.lt) {
+            return Err(Error::Static(
+                "ERR NX and XX, GT or LT options at the same time are not compatible",
+            ));
+        }
+        if c.gt && c.lt {
+            return Err(Error::Static(
+                "ERR GT and LT options at the same time are not compatible",
+            ));
+        }
+        Ok(c)
     }
-    if c.nx && (c.xx || c.gt || c.lt) {
-        return Err(Error::Static(
-            "ERR NX and XX, GT or LT options at the same time are not compatible",
-        ));
-    }
-    if c.gt && c.lt {
-        return Err(Error::Static(
-            "ERR GT and LT options at the same time are not compatible",
-        ));
-    }
-    Ok(c)
-}
 
-/// Redis formats the option with `%s`, so the text stops at a NUL byte.
-fn unsupported_option(opt: &[u8]) -> Error {
-    Error::concat(&[
-        b"ERR Unsupported option ",
-        crate::errors::c_arg(opt, usize::MAX),
-    ])
+    /// Whether an expire time `current` (None: none, which counts as living forever for GT
+    /// and LT) may be replaced by `when`.
+    pub fn allows<T: PartialOrd>(self, current: Option<T>, when: T) -> bool {
+        !((self.nx && current.is_some())
+            || (self.xx && current.is_none())
+            || (self.gt && current.as_ref().is_none_or(|cur| when <= *cur))
+            || (self.lt && current.as_ref().is_some_and(|cur| when >= *cur)))
+    }
 }
 
 /// `base` is added to the given time (now for relative commands, 0 for absolute ones);
@@ -184,7 +194,7 @@ fn generic(
     name: &'static str,
 ) -> CmdResult {
     let key = args.get(1);
-    let cond = parse_condition(args)?;
+    let cond = Condition::parse(args, 3..args.len())?;
     let mut when = crate::args::int(args.get(2))?;
     // Negative times are allowed (they delete the key); only overflow is an error.
     if seconds {
@@ -199,13 +209,8 @@ fn generic(
         ctx.out.int(0);
         return Ok(());
     };
-    // A key without an expire time counts as living forever for GT and LT.
     let current = entry.entry().expire().map(|at| at as i64);
-    let skip = (cond.nx && current.is_some())
-        || (cond.xx && current.is_none())
-        || (cond.gt && current.is_none_or(|cur| when <= cur))
-        || (cond.lt && current.is_some_and(|cur| when >= cur));
-    if skip {
+    if !cond.allows(current, when) {
         ctx.out.int(0);
         return Ok(());
     }

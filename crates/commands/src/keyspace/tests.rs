@@ -229,6 +229,13 @@ fn expire_option_errors() {
     }
     // The key was never touched by any of the failed calls.
     assert_eq!(t.text(&["TTL", "a"]), int(-1));
+    // strcasecmp semantics: an option ends at a NUL byte ("nx\0GT" is NX, not NX+GT).
+    assert_eq!(t.raw(&[b"EXPIRE", b"a", b"10", b"nx\0GT"]), b":1\r\n");
+    assert_eq!(t.raw(&[b"EXPIRE", b"a", b"20", b"nx\0GT"]), b":0\r\n");
+    assert_eq!(
+        t.raw(&[b"EXPIRE", b"a", b"20", b"N\0X"]),
+        b"-ERR Unsupported option N\r\n"
+    );
 }
 
 #[test]

@@ -227,7 +227,11 @@ fn move_run(ctx: &mut Ctx<'_>, args: &Args<'_>, from: End, to: End, t: usize) ->
 }
 
 fn blmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
-    let (range, end, count) = lmpop::parse(args, 2)?;
+    let crate::args::Mpop {
+        keys: range,
+        end,
+        count,
+    } = lmpop::parse(args, 2)?;
     let deadline = parse_timeout(args.get(1), ctx.keys.now)?;
     let keys: smallvec::SmallVec<[&[u8]; 8]> = range.clone().map(|i| args.get(i)).collect();
     // Key by key: a re-run passes over keys whose queue another waiter heads (`my_turn` is

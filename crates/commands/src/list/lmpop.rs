@@ -7,7 +7,7 @@ use shoal_resp::Args;
 use shoal_store::list::End;
 
 use super::{end_arg, ops, optional, parse_end};
-use crate::args::is;
+use crate::args::Mpop;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{
@@ -49,48 +49,14 @@ pub static SPEC: CommandSpec = CommandSpec {
     ..CommandSpec::DEFAULT
 };
 
-/// A positive integer, with `err` for anything else (non-numbers included).
-fn positive(arg: &[u8], err: &'static str) -> Result<i64, Error> {
-    shoal_util::string2ll(arg)
-        .filter(|&v| v > 0)
-        .ok_or(Error::Static(err))
-}
-
-/// LMPOP/BLMPOP arguments from `numkeys_idx` on: the key positions, the end and the count.
-pub(crate) fn parse(
-    args: &Args<'_>,
-    numkeys_idx: usize,
-) -> Result<(std::ops::Range<usize>, End, usize), Error> {
-    let numkeys = positive(
-        args.get(numkeys_idx),
-        "ERR numkeys should be greater than 0",
-    )?;
-    // Past the arguments there is no LEFT/RIGHT: a syntax error, as in Redis.
-    let where_idx = usize::try_from(numkeys)
-        .ok()
-        .and_then(|n| n.checked_add(numkeys_idx + 1))
-        .filter(|&i| i < args.len())
-        .ok_or(Error::Syntax)?;
-    let end = parse_end(args.get(where_idx))?;
-    let mut count = None;
-    let mut j = where_idx + 1;
-    while j < args.len() {
-        if count.is_none() && is(args.get(j), "count") && j + 1 < args.len() {
-            count = Some(positive(
-                args.get(j + 1),
-                "ERR count should be greater than 0",
-            )?);
-            j += 2;
-        } else {
-            return Err(Error::Syntax);
-        }
-    }
-    Ok((numkeys_idx + 1..where_idx, end, count.unwrap_or(1) as usize))
+/// LMPOP/BLMPOP arguments from `numkeys_at` on: the key positions, the end and the count.
+pub(crate) fn parse(args: &Args<'_>, numkeys_at: usize) -> Result<Mpop<End>, Error> {
+    crate::args::mpop(args, numkeys_at, |w| parse_end(w).ok())
 }
 
 fn lmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
-    let (range, end, count) = parse(args, 1)?;
-    let keys: smallvec::SmallVec<[&[u8]; 8]> = range.map(|i| args.get(i)).collect();
+    let Mpop { keys, end, count } = parse(args, 1)?;
+    let keys: smallvec::SmallVec<[&[u8]; 8]> = keys.map(|i| args.get(i)).collect();
     if !ops::pop_first_nonempty(ctx, &keys, end, count)? {
         ctx.out.null_array();
     }

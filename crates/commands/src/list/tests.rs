@@ -748,3 +748,17 @@ fn conversion_points_match_redis() {
         assert_eq!(back, down, "fill {fill}: back at");
     }
 }
+
+#[test]
+fn lmpop_words_end_at_a_nul_byte() {
+    let mut t = TestServer::new();
+    t.text(&["RPUSH", "l", "a", "b", "c"]);
+    assert_eq!(
+        t.raw(&[b"LMPOP", b"1", b"l", b"right\0x", b"COUNT\0", b"2"]),
+        b"*2\r\n$1\r\nl\r\n*2\r\n$1\r\nc\r\n$1\r\nb\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"LMPOP", b"1", b"l", b"left", b"count", b"1\0"]),
+        b"-ERR count should be greater than 0\r\n"
+    );
+}

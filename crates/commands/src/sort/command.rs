@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use shoal_resp::Args;
 use shoal_store::list::{End, List};
 use shoal_store::{Object, Value, ValueMut};
-use shoal_util::sort_weight;
+use shoal_util::{strtod_c, OnRange};
 
 use super::options::{sort_keys, sort_locks_all, sort_ro_keys, sort_ro_locks_all, Options};
 use super::pattern::with_value;
@@ -301,6 +301,11 @@ fn load(
         Object::ZSet(z) => z.iter().map(|(m, _)| Item::new(m.to_vec())).collect(),
         Object::Hash(_) => Vec::new(),
     }
+}
+
+/// A SORT weight: strtod refusing out-of-range values, as Redis's SORT does.
+fn sort_weight(v: &[u8]) -> Option<f64> {
+    strtod_c(v, OnRange::Refuse)
 }
 
 /// Reads every element's weight and sorts; false when a numeric weight is not a double

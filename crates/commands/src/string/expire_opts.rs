@@ -1,18 +1,32 @@
 //! The options SET and GETEX share (NX/XX/GET, EX/PX/EXAT/PXAT/KEEPTTL/PERSIST), parsed with
-//! Redis's rules: which options exclude which, and the exact errors for bad times.
+//! Redis's rules: which options exclude which, and the exact errors for bad times. Valkey's
+//! HSETEX and HGETEX take the same options (plus FNX/FXX) by the same rules; only their time
+//! check differs (hash::access::option_time).
 //!
 //! Parsing and validating the time are separate steps because Redis does them at different
 //! moments: SET validates the time before touching the key, GETEX only once it has found a
 //! string there (`GETEX missing EX abc` replies nil, not an error).
 
+use std::ops::Range;
+
 use shoal_resp::Args;
 
+use crate::args::is_c;
 use crate::errors::Error;
 
+/// The command whose options are parsed: it decides which words are accepted.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Which {
     Set,
     GetEx,
+    HSetEx,
+    HGetEx,
+}
+
+impl Which {
+    fn sets(self) -> bool {
+        matches!(self, Which::Set | Which::HSetEx)
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -25,7 +39,7 @@ pub enum Unit {
 
 impl Unit {
     fn from_keyword(opt: &[u8]) -> Option<Unit> {
-        let is = |k: &str| opt.eq_ignore_ascii_case(k.as_bytes());
+        let is = |k: &str| is_c(opt, k);
         if is("EX") {
             Some(Unit::Ex)
         } else if is("PX") {
@@ -44,7 +58,7 @@ impl Unit {
         matches!(self, Unit::ExAt | Unit::PxAt)
     }
 
-    fn in_seconds(self) -> bool {
+    pub fn in_seconds(self) -> bool {
         matches!(self, Unit::Ex | Unit::ExAt)
     }
 }
@@ -67,34 +81,43 @@ impl Expire<'_> {
 pub struct Opts<'a> {
     pub nx: bool,
     pub xx: bool,
+    /// HSETEX's FNX/FXX: all fields must be new / must exist.
+    pub fnx: bool,
+    pub fxx: bool,
     pub get: bool,
     pub keepttl: bool,
     pub persist: bool,
     pub expire: Option<Expire<'a>>,
 }
 
-/// Parses options from `args[from..]`. Repeating an option is allowed (the last time given
-/// wins), combining exclusive ones is a syntax error, as in Redis.
-pub fn parse<'a>(args: &Args<'a>, from: usize, which: Which) -> Result<Opts<'a>, Error> {
+/// Parses the options in `args[range]`. Repeating an option is allowed (the last time given
+/// wins), combining exclusive ones is a syntax error, as in Redis and Valkey. Words match up to
+/// a NUL byte, as their strcasecmp-style tests see them.
+pub fn parse<'a>(args: &Args<'a>, range: Range<usize>, which: Which) -> Result<Opts<'a>, Error> {
     let mut o = Opts::default();
-    let set = which == Which::Set;
-    let mut j = from;
-    while j < args.len() {
+    let sets = which.sets();
+    let persists = !sets;
+    let mut j = range.start;
+    while j < range.end {
         let opt = args.get(j);
-        let is = |k: &str| opt.eq_ignore_ascii_case(k.as_bytes());
-        if set && is("NX") && !o.xx {
+        let is = |k: &str| is_c(opt, k);
+        if sets && is("NX") && !o.xx {
             o.nx = true;
-        } else if set && is("XX") && !o.nx {
+        } else if sets && is("XX") && !o.nx {
             o.xx = true;
-        } else if set && is("GET") {
+        } else if which == Which::HSetEx && is("FNX") && !o.fxx {
+            o.fnx = true;
+        } else if which == Which::HSetEx && is("FXX") && !o.fnx {
+            o.fxx = true;
+        } else if which == Which::Set && is("GET") {
             o.get = true;
-        } else if set && is("KEEPTTL") && o.expire.is_none() {
+        } else if sets && is("KEEPTTL") && o.expire.is_none() {
             o.keepttl = true;
-        } else if !set && is("PERSIST") && o.expire.is_none() {
+        } else if persists && is("PERSIST") && o.expire.is_none() {
             o.persist = true;
         } else if let Some(unit) = Unit::from_keyword(opt) {
             let compatible = !o.keepttl && !o.persist && o.expire.is_none_or(|e| e.unit == unit);
-            if !compatible || j + 1 >= args.len() {
+            if !compatible || j + 1 >= range.end {
                 return Err(Error::Syntax);
             }
             o.expire = Some(Expire {

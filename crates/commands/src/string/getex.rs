@@ -61,7 +61,7 @@ pub static SPEC: CommandSpec = CommandSpec {
 
 fn getex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let key = args.get(1);
-    let o = expire_opts::parse(args, 2, Which::GetEx)?;
+    let o = expire_opts::parse(args, 2..args.len(), Which::GetEx)?;
     let now = ctx.keys.now;
     let Some(entry) = ctx.keys.get(key) else {
         ctx.out.null();

@@ -13,7 +13,7 @@ use crate::ctx::Ctx;
 use crate::errors::Error;
 use crate::spec::CommandSpec;
 
-mod expire_opts;
+pub(crate) mod expire_opts;
 
 pub mod append;
 pub mod get;

@@ -108,7 +108,7 @@ fn set(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let value = args.get(2);
     // The plain `SET key value` skips option parsing and the lookup.
     let o = if args.len() > 3 {
-        expire_opts::parse(args, 3, Which::Set)?
+        expire_opts::parse(args, 3..args.len(), Which::Set)?
     } else {
         Opts::default()
     };

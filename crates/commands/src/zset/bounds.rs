@@ -3,30 +3,17 @@
 //! "1e400" (inf) and hex floats are accepted and only NaN and trailing bytes are refused.
 
 use shoal_store::zset::{LexBound, LexRange, ScoreRange};
+use shoal_util::{strtod_c, OnRange};
 
 use crate::errors::Error;
 
 const NOT_FLOAT: Error = Error::Static("ERR min or max is not a float");
 const NOT_LEX: Error = Error::Static("ERR min or max not valid string range item");
 
-/// C `strtod` over a C string: the argument ends at its first NUL byte, as Redis sees it.
-fn strtod_whole(arg: &[u8]) -> Option<f64> {
-    let arg = &arg[..arg.iter().position(|&b| b == 0).unwrap_or(arg.len())];
-    let mut buf = Vec::with_capacity(arg.len() + 1);
-    buf.extend_from_slice(arg);
-    buf.push(0);
-    let mut end: *mut libc::c_char = std::ptr::null_mut();
-    // SAFETY: `buf` is NUL-terminated and outlives the call; strtod only reads it and writes
-    // `end`, a pointer into it.
-    let v = unsafe { libc::strtod(buf.as_ptr().cast(), &mut end) };
-    let used = end as usize - buf.as_ptr() as usize;
-    (used == arg.len() && !v.is_nan()).then_some(v)
-}
-
 fn score_end(arg: &[u8]) -> Result<(f64, bool), Error> {
     match arg.first() {
-        Some(b'(') => strtod_whole(&arg[1..]).map(|v| (v, true)),
-        _ => strtod_whole(arg).map(|v| (v, false)),
+        Some(b'(') => strtod_c(&arg[1..], OnRange::Keep).map(|v| (v, true)),
+        _ => strtod_c(arg, OnRange::Keep).map(|v| (v, false)),
     }
     .ok_or(NOT_FLOAT)
 }

@@ -142,7 +142,8 @@ fn bzmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     // Redis checks numkeys, MIN/MAX and COUNT before the timeout.
     let p = zmpop::parse(args, 2)?;
     let deadline = parse_timeout(args.get(1), ctx.keys.now)?;
-    serve_or_block(ctx, &p.keys, p.end, p.count, Shape::KeyNested, deadline)
+    let keys: Vec<&[u8]> = p.keys.map(|i| args.get(i)).collect();
+    serve_or_block(ctx, &keys, p.end, p.count, Shape::KeyNested, deadline)
 }
 
 /// Pops from the first key holding a sorted set (on a re-run: the first whose queue this client

@@ -108,18 +108,21 @@ pub fn long_in(arg: &[u8], min: i64, max: i64, msg: &'static str) -> Result<i64,
 
 /// Stores a computed result at `dst` the way Redis's *STORE commands do: a non-empty result
 /// replaces the key (encoding chosen by size) and is replied as its size; an empty one deletes
-/// the key and replies 0.
+/// the key and replies 0. `per_member` counts a stored result as one change per member (what
+/// Redis's GEO STORE adds to the dirty counter) rather than one (the ZSET *STORE commands).
 pub fn store_result(
     ctx: &mut Ctx<'_>,
     dst: &[u8],
     pairs: Vec<(Vec<u8>, f64)>,
     event: &'static str,
+    per_member: bool,
 ) {
     let n = pairs.len();
     if n > 0 {
         let z = ZSet::from_pairs(pairs, limits(ctx));
         store(&mut ctx.keys, dst, z);
-        modified(&mut ctx.keys, dst, &[event], 1);
+        let dirty = if per_member { n as u64 } else { 1 };
+        modified(&mut ctx.keys, dst, &[event], dirty);
     } else if ctx.keys.remove(dst).is_some() {
         modified(&mut ctx.keys, dst, &["del"], 1);
     }

@@ -108,7 +108,7 @@ pub fn run(
                 None => Vec::new(),
                 Some(z) => collect(z, &range).map(|(m, s)| (m.to_vec(), s)).collect(),
             };
-            store_result(ctx, dst, pairs, "zrangestore");
+            store_result(ctx, dst, pairs, "zrangestore", false);
         }
     }
     Ok(())

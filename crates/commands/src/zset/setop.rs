@@ -176,7 +176,7 @@ pub fn run(
                 Op::Inter => "zinterstore",
                 Op::Diff => "zdiffstore",
             };
-            store_result(ctx, dst, result, event);
+            store_result(ctx, dst, result, event, false);
         }
         None => {
             let mut result = result;

@@ -156,14 +156,29 @@ fn generic(ctx: &mut Ctx<'_>, args: &Args<'_>, incr: bool) -> CmdResult {
     for i in 0..pairs {
         scores.push(crate::args::float(args.get(first + 2 * i))?);
     }
+    insert(ctx, key, flags, ch, &scores, |i| {
+        args.get(first + 2 * i + 1)
+    })
+}
 
+/// Adds `scores[i]` for member `member(i)` to the sorted set at `key` (created unless XX) and
+/// replies as ZADD does: the score with INCR, else the number added (or changed, with `ch`).
+/// GEOADD comes here too, with geohash scores.
+pub(crate) fn insert<'a>(
+    ctx: &mut Ctx<'_>,
+    key: &[u8],
+    flags: AddFlags,
+    ch: bool,
+    scores: &[f64],
+    member: impl Fn(usize) -> &'a [u8],
+) -> CmdResult {
+    let pairs = scores.len();
     let limits = limits(ctx);
     let (mut added, mut updated, mut processed) = (0u64, 0u64, 0u64);
     let mut last_score = 0.0;
     let mut apply = |z: &mut ZSet| -> Result<(), Error> {
         for (i, &score) in scores.iter().enumerate() {
-            let member = args.get(first + 2 * i + 1);
-            match z.add(member, score, flags, limits) {
+            match z.add(member(i), score, flags, limits) {
                 AddOutcome::Nan => {
                     return Err(Error::Static("ERR resulting score is not a number (NaN)"))
                 }
@@ -193,7 +208,7 @@ fn generic(ctx: &mut Ctx<'_>, args: &Args<'_>, incr: bool) -> CmdResult {
         }
         None if flags.xx => {}
         None => {
-            let mut z = ZSet::new(pairs, args.get(first + 1).len(), limits);
+            let mut z = ZSet::new(pairs, member(0).len(), limits);
             apply(&mut z)?;
             common::store(&mut ctx.keys, key, z);
         }

@@ -5,9 +5,8 @@
 
 use shoal_resp::Args;
 
-use super::common::long_in;
 use super::pop::{pop_reply, End, Shape};
-use crate::args::is;
+use crate::args::{is, Mpop};
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{
@@ -56,55 +55,22 @@ pub static SPEC: CommandSpec = CommandSpec {
     ..CommandSpec::DEFAULT
 };
 
-/// What ZMPOP and BZMPOP parse after their numkeys argument at `numkeys_at`.
-pub struct MpopArgs<'a> {
-    pub keys: Vec<&'a [u8]>,
-    pub end: End,
-    pub count: usize,
-}
-
-pub fn parse<'a>(args: &Args<'a>, numkeys_at: usize) -> Result<MpopArgs<'a>, Error> {
-    let numkeys = long_in(
-        args.get(numkeys_at),
-        1,
-        i64::MAX,
-        "ERR numkeys should be greater than 0",
-    )? as u64;
-    let where_at = numkeys_at as u64 + numkeys + 1;
-    if where_at >= args.len() as u64 {
-        return Err(Error::Syntax);
-    }
-    let where_at = where_at as usize;
-    let end = match args.get(where_at) {
-        w if is(w, "MIN") => End::Min,
-        w if is(w, "MAX") => End::Max,
-        _ => return Err(Error::Syntax),
-    };
-    let mut count = None;
-    let mut j = where_at + 1;
-    while j < args.len() {
-        if count.is_none() && is(args.get(j), "COUNT") && j + 1 < args.len() {
-            j += 1;
-            count = Some(long_in(
-                args.get(j),
-                1,
-                i64::MAX,
-                "ERR count should be greater than 0",
-            )? as usize);
+/// ZMPOP/BZMPOP's arguments from `numkeys_at` on.
+pub fn parse(args: &Args<'_>, numkeys_at: usize) -> Result<Mpop<End>, Error> {
+    crate::args::mpop(args, numkeys_at, |w| {
+        if is(w, "MIN") {
+            Some(End::Min)
+        } else if is(w, "MAX") {
+            Some(End::Max)
         } else {
-            return Err(Error::Syntax);
+            None
         }
-        j += 1;
-    }
-    Ok(MpopArgs {
-        keys: (numkeys_at + 1..where_at).map(|i| args.get(i)).collect(),
-        end,
-        count: count.unwrap_or(1),
     })
 }
 
 fn zmpop(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let p = parse(args, 1)?;
-    pop_reply(ctx, &p.keys, p.end, p.count, Shape::KeyNested, true)?;
+    let keys: Vec<&[u8]> = p.keys.map(|i| args.get(i)).collect();
+    pop_reply(ctx, &keys, p.end, p.count, Shape::KeyNested, true)?;
     Ok(())
 }

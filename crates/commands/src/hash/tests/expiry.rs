@@ -116,6 +116,16 @@ fn hexpire_errors() {
         t.text(&["HEXPIRE", "h", "10", "BOGUS", "FIELDS", "1", "a"]),
         "-ERR Unsupported option BOGUS\r\n"
     );
+    // Valkey compares options with strcasecmp and prints them with %s: raw bytes, cut at a
+    // NUL (not lossy UTF-8); "nx\0GT" is NX.
+    assert_eq!(
+        t.raw(&[b"HEXPIRE", b"h", b"10", b"N\0X", b"FIELDS", b"1", b"a"]),
+        b"-ERR Unsupported option N\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"HEXPIRE", b"h", b"10", b"\xff\xfe", b"FIELDS", b"1", b"a"]),
+        b"-ERR Unsupported option \xff\xfe\r\n"
+    );
     // Options are read before the time.
     assert_eq!(
         t.text(&["HEXPIRE", "h", "x", "nx", "Bad", "FIELDS", "1", "a"]),
@@ -184,6 +194,18 @@ fn hexpire_errors() {
         "-ERR value is not an integer or out of range\r\n"
     );
     assert_eq!(t.text(&["HPERSIST", "h", "FIELDS", "2", "a"]), NUMFIELDS);
+    t.text(&["HSET", "h", "z", "1"]);
+    let nx = [
+        &b"HEXPIRE"[..],
+        b"h",
+        b"10",
+        b"nx\0GT",
+        b"FIELDS",
+        b"1",
+        b"z",
+    ];
+    assert_eq!(t.raw(&nx), b"*1\r\n:1\r\n");
+    assert_eq!(t.raw(&nx), b"*1\r\n:0\r\n");
 }
 
 #[test]
@@ -614,4 +636,28 @@ fn order_of_checks_follows_valkey() {
     );
     assert_eq!(t.text(&["HPERSIST", "s", "FIELDS", "2", "a"]), NUMFIELDS);
     assert_eq!(t.text(&["HGETDEL", "s", "FIELDS", "2", "a"]), NUMFIELDS);
+}
+
+#[test]
+fn hsetex_hgetex_options_end_at_a_nul_byte() {
+    // Valkey 9 compares the options up to their first NUL byte.
+    let mut t = TestServer::new();
+    let set = |o: &'static [u8]| [&b"HSETEX"[..], b"h", o, b"FIELDS", b"1", b"a", b"1"];
+    assert_eq!(t.raw(&set(b"fnx\0x")), b":1\r\n");
+    assert_eq!(t.raw(&set(b"FNX\0")), b":0\r\n");
+    let ex = [
+        &b"HSETEX"[..],
+        b"h",
+        b"ex\0",
+        b"100",
+        b"FIELDS",
+        b"1",
+        b"a",
+        b"2",
+    ];
+    assert_eq!(t.raw(&ex), b":1\r\n");
+    assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "a"]), ints(&[100]));
+    let get = [&b"HGETEX"[..], b"h", b"persist\0y", b"FIELDS", b"1", b"a"];
+    assert_eq!(t.raw(&get), b"*1\r\n$1\r\n2\r\n");
+    assert_eq!(t.text(&["HTTL", "h", "FIELDS", "1", "a"]), ints(&[-1]));
 }

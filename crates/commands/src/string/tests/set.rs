@@ -284,3 +284,19 @@ fn dirty_counts_one_per_write() {
     t.run(&["GET", "k"]);
     assert_eq!(t.server.shards[0].dirty.get(), before + 1);
 }
+
+#[test]
+fn options_end_at_a_nul_byte() {
+    // Redis compares SET/GETEX options up to their first NUL byte.
+    let mut t = TestServer::new();
+    assert_eq!(t.raw(&[b"SET", b"k", b"v", b"nx\0zz"]), b"+OK\r\n");
+    assert_eq!(t.raw(&[b"SET", b"k", b"w", b"NX\0"]), b"$-1\r\n");
+    assert_eq!(t.raw(&[b"SET", b"k", b"w", b"ex\0zz", b"100"]), b"+OK\r\n");
+    assert_eq!(t.text(&["TTL", "k"]), ":100\r\n");
+    assert_eq!(t.raw(&[b"GETEX", b"k", b"persist\0a"]), b"$1\r\nw\r\n");
+    assert_eq!(t.text(&["TTL", "k"]), ":-1\r\n");
+    assert_eq!(
+        t.raw(&[b"SET", b"k", b"v", b"\0NX"]),
+        b"-ERR syntax error\r\n"
+    );
+}

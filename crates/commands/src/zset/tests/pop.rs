@@ -97,3 +97,17 @@ fn zmpop_errors() {
         format!("*2\r\n{}*1\r\n{}", bulk("z"), bulks(&["a", "1"]))
     );
 }
+
+#[test]
+fn zmpop_words_end_at_a_nul_byte() {
+    let mut t = TestServer::new();
+    t.text(&["ZADD", "z", "1", "a", "2", "b"]);
+    assert_eq!(
+        t.raw(&[b"ZMPOP", b"1", b"z", b"max\0min", b"count\0x", b"1"]),
+        b"*2\r\n$1\r\nz\r\n*1\r\n*2\r\n$1\r\nb\r\n$1\r\n2\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"ZMPOP", b"1", b"z", b"\0MIN"]),
+        b"-ERR syntax error\r\n"
+    );
+}

@@ -82,7 +82,15 @@ fn hexpire() -> BoxedStrategy<Cmd> {
     (
         cmd_time,
         key(),
-        prop::collection::vec(token(&["NX", "XX", "GT", "LT"]), 0..=2),
+        prop::collection::vec(
+            prop_oneof![
+                12 => token(&["NX", "XX", "GT", "LT"]),
+                // An unknown option is echoed cut at a NUL, its other bytes unchanged.
+                BAD => Just(lit(b"nx\0GT")),
+                BAD => Just(lit(b"G\xffT")),
+            ],
+            0..=2,
+        ),
         fields(false),
     )
         .prop_map(|((c, t), k, conds, fs)| {
@@ -138,6 +146,9 @@ fn expiry_option(persist: &'static str) -> BoxedStrategy<Vec<A>> {
         BAD => Just(vec![lit(persist), lit("EX"), lit("100")]),
         BAD => Just(vec![lit("EX")]),
         BAD => Just(vec![lit("BOGUS")]),
+        // Options match up to a NUL byte in Valkey.
+        BAD => Just(vec![lit(format!("{persist}\0x"))]),
+        BAD => time("ms").prop_map(|v| vec![lit(b"pX\0"), v]),
     ]
     .boxed()
 }

@@ -39,12 +39,16 @@ fn db() -> BoxedStrategy<A> {
     .boxed()
 }
 
+const NUL_OPTS: &[&[u8]] = &[b"gt\0LT", b"F\0OO"];
+
 fn expire_opts() -> BoxedStrategy<Vec<A>> {
     prop_oneof![
         3 => Just(vec![]),
         4 => token(&["NX", "XX", "GT", "LT"]).prop_map(|t| vec![t]),
         1 => (token(&["NX", "XX", "GT", "LT"]), token(&["NX", "XX", "GT", "LT", "FOO"]))
             .prop_map(|(a, b)| vec![a, b]),
+        // strcasecmp: an option ends at its first NUL byte, in the match and in the error.
+        1 => select(NUL_OPTS).prop_map(|o| vec![lit(o)]),
     ]
     .boxed()
 }

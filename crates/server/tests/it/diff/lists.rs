@@ -119,7 +119,15 @@ fn lmpop() -> BoxedStrategy<Cmd> {
         8 => Just(None),
         1 => token(&["0", "-1", "abc", "9", "2147483648"]).prop_map(Some),
     ];
-    (keys(1, 3), numkeys, side(), prop::option::of(count()))
+    // LMPOP's words are compared up to a NUL byte, as Redis's strcasecmp does.
+    let side = prop_oneof![8 => side(), 1 => Just(lit(b"left\0x"))];
+    let count_word = prop_oneof![8 => Just(lit("COUNT")), 1 => Just(lit(b"count\0"))];
+    (
+        keys(1, 3),
+        numkeys,
+        side,
+        prop::option::of((count_word, count())),
+    )
         .prop_map(|(ks, nk, w, n)| {
             let mut a = vec![
                 lit("LMPOP"),
@@ -127,8 +135,8 @@ fn lmpop() -> BoxedStrategy<Cmd> {
             ];
             a.extend(ks);
             a.push(w);
-            if let Some(n) = n {
-                a.push(lit("COUNT"));
+            if let Some((c, n)) = n {
+                a.push(c);
                 a.push(n);
             }
             Cmd::new(a, Cmp::Exact)

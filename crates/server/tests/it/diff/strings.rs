@@ -2,9 +2,12 @@
 //! multi-key MSET/MGET, LCS, with binary and empty values and the error paths.
 
 use proptest::prelude::*;
+use proptest::sample::select;
 
 use super::engine::{cases, Cmd, Cmp, Diff, A};
 use super::gen::*;
+
+const NUL_SET_OPTS: &[&[u8]] = &[b"nx\0zz", b"Get\0", b"keepttl\0x"];
 
 fn set_option() -> BoxedStrategy<Vec<A>> {
     prop_oneof![
@@ -15,6 +18,9 @@ fn set_option() -> BoxedStrategy<Vec<A>> {
         1 => (token(&["PXAT"]), abs_ms(true)).prop_map(|(t, v)| vec![t, v]),
         1 => Just(vec![lit("FOO")]),
         1 => Just(vec![lit("EX")]),
+        // Options match up to a NUL byte in Redis.
+        1 => select(NUL_SET_OPTS).prop_map(|t| vec![lit(t)]),
+        1 => rel_ms().prop_map(|v| vec![lit(b"px\0s"), v]),
     ]
     .boxed()
 }
@@ -39,6 +45,8 @@ fn getex() -> BoxedStrategy<Cmd> {
         1 => (token(&["PXAT"]), abs_ms(true)).prop_map(|(t, v)| vec![t, v]),
         1 => Just(vec![lit("EX"), lit("100"), lit("PERSIST")]),
         1 => Just(vec![lit("BAD")]),
+        1 => Just(vec![lit(b"persist\0x")]),
+        1 => rel_secs().prop_map(|v| vec![lit(b"ex\0"), v]),
     ];
     (key(), opt)
         .prop_map(|(k, o)| {

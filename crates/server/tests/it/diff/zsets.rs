@@ -252,18 +252,22 @@ fn pops() -> BoxedStrategy<Cmd> {
                 Cmd::new(a, Cmp::Exact)
             }
         ),
-        1 => (keys(1, 3), token(&["MIN", "MAX", "MID"]), prop::option::of(small_int())).prop_map(
-            |(ks, w, n)| {
+        // MIN/MAX and COUNT are compared up to a NUL byte, as Redis's strcasecmp does.
+        1 => (
+            keys(1, 3),
+            prop_oneof![6 => token(&["MIN", "MAX", "MID"]), 1 => Just(lit(b"max\0min"))],
+            prop::option::of((prop_oneof![6 => Just("COUNT"), 1 => Just("Count\0")], small_int())),
+        )
+            .prop_map(|(ks, w, n)| {
                 let mut a = vec![lit("ZMPOP"), lit(ks.len().to_string())];
                 a.extend(ks);
                 a.push(w);
-                if let Some(n) = n {
-                    a.push(lit("COUNT"));
+                if let Some((c, n)) = n {
+                    a.push(lit(c));
                     a.push(n);
                 }
                 Cmd::new(a, Cmp::Exact)
-            }
-        ),
+            }),
     ]
     .boxed()
 }
