@@ -131,10 +131,9 @@ impl Conn {
                     _ = self.hooks.kill.notified() => return,
                     _ = self.stop.changed() => return,
                     Some(msg) = self.rx.recv() => {
-                        if self.stream.write_all(&msg).await.is_err() {
+                        if !send(&mut self.stream, stats, &msg, false).await {
                             return;
                         }
-                        stats.net_output_bytes.add(msg.len() as u64);
                         continue;
                     }
                     r = self.stream.readable() => r,
@@ -161,11 +160,9 @@ impl Conn {
                 return;
             }
             if !out.buf.is_empty() {
-                if self.stream.write_all(&out.buf).await.is_err() {
+                if !send(&mut self.stream, stats, &out.buf, true).await {
                     return;
                 }
-                stats.net_output_bytes.add(out.buf.len() as u64);
-                stats.writes_processed.inc();
                 out.buf.clear();
                 if out.buf.capacity() > KEEP_BUFFER {
                     out.buf = Vec::new();
@@ -182,11 +179,9 @@ impl Conn {
                 if !self.wait_blocked(&args, &mut pending, &mut out).await {
                     return;
                 }
-                if self.stream.write_all(&out.buf).await.is_err() {
+                if !send(&mut self.stream, stats, &out.buf, true).await {
                     return;
                 }
-                stats.net_output_bytes.add(out.buf.len() as u64);
-                stats.writes_processed.inc();
                 out.buf.clear();
                 run_pending = !pending.is_empty();
             }
@@ -257,6 +252,22 @@ impl Conn {
     }
 }
 
+/// Writes `bytes` to the client; false when the connection is gone. Counted before the
+/// write: once the client has its reply it may ask INFO on another connection, and the bytes
+/// it received must be in the figure.
+async fn send(
+    stream: &mut TcpStream,
+    stats: &shoal_commands::stats::ShardStats,
+    bytes: &[u8],
+    batch: bool,
+) -> bool {
+    stats.net_output_bytes.add(bytes.len() as u64);
+    if batch {
+        stats.writes_processed.inc();
+    }
+    stream.write_all(bytes).await.is_ok()
+}
+
 enum Batch {
     Read { step: Step },
     Again,
@@ -298,10 +309,9 @@ impl Conn {
                 _ = self.hooks.wake.notified() => true,
                 _ = sleep_or_never(left) => false,
                 Some(msg) = self.rx.recv() => {
-                    if self.stream.write_all(&msg).await.is_err() {
+                    if !send(&mut self.stream, stats, &msg, false).await {
                         return false;
                     }
-                    stats.net_output_bytes.add(msg.len() as u64);
                     continue;
                 }
                 r = self.stream.read_buf(inbuf) => match r {
