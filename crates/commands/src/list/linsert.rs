@@ -6,7 +6,7 @@
 use shoal_resp::Args;
 
 use super::{fill, list_mut, touched, KEY_ARG};
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
@@ -44,9 +44,9 @@ pub static SPEC: CommandSpec = CommandSpec {
 };
 
 fn linsert(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
-    let after = if is(args.get(2), "after") {
+    let after = if is_c(args.get(2), "after") {
         true
-    } else if is(args.get(2), "before") {
+    } else if is_c(args.get(2), "before") {
         false
     } else {
         return Err(Error::Syntax);

@@ -8,7 +8,7 @@ use shoal_resp::Args;
 use shoal_store::list::Probe;
 
 use super::{list_ref, optional, KEY_ARG};
-use crate::args::{int, is};
+use crate::args::{int, is_c};
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
@@ -63,7 +63,7 @@ fn lpos(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     while j < args.len() {
         let opt = args.get(j);
         let has_value = j + 1 < args.len();
-        if is(opt, "rank") && has_value {
+        if is_c(opt, "rank") && has_value {
             rank = int(args.get(j + 1))?;
             // Redis 7.2 bounds RANK to +-LONG_MAX (7.0 negated i64::MIN and wrapped).
             if rank == i64::MIN {
@@ -72,12 +72,12 @@ fn lpos(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
             if rank == 0 {
                 return Err(Error::Static(RANK_ZERO));
             }
-        } else if is(opt, "count") && has_value {
+        } else if is_c(opt, "count") && has_value {
             count = Some(non_negative(
                 args.get(j + 1),
                 "ERR COUNT can't be negative",
             )?);
-        } else if is(opt, "maxlen") && has_value {
+        } else if is_c(opt, "maxlen") && has_value {
             maxlen = non_negative(args.get(j + 1), "ERR MAXLEN can't be negative")?;
         } else {
             return Err(Error::Syntax);

@@ -7,7 +7,7 @@ use shoal_resp::ReplyBuf;
 use shoal_store::list::{Elem, End, List};
 use shoal_store::{NewValue, Object, Value, ValueMut};
 
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::{Ctx, Keys};
 use crate::errors::Error;
 use crate::spec::{Arg, ArgFlags, ArgKind, CommandSpec};
@@ -93,9 +93,9 @@ pub(crate) fn reply_elem(out: &mut ReplyBuf, e: Elem<'_>) {
 
 /// LEFT or RIGHT, as LMOVE and LMPOP spell the ends.
 pub(crate) fn parse_end(arg: &[u8]) -> Result<End, Error> {
-    if is(arg, "left") {
+    if is_c(arg, "left") {
         Ok(End::Head)
-    } else if is(arg, "right") {
+    } else if is_c(arg, "right") {
         Ok(End::Tail)
     } else {
         Err(Error::Syntax)

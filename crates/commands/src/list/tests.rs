@@ -762,3 +762,51 @@ fn lmpop_words_end_at_a_nul_byte() {
         b"-ERR count should be greater than 0\r\n"
     );
 }
+
+#[test]
+fn option_words_end_at_a_nul_byte() {
+    let mut t = TestServer::new();
+    t.text(&["RPUSH", "l", "a", "b", "c"]);
+    assert_eq!(
+        t.raw(&[b"LMOVE", b"l", b"l2", b"left\0x", b"RIGHT\0y"]),
+        b"$1\r\na\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"LINSERT", b"l", b"before\0x", b"b", b"z"]),
+        b":3\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"LINSERT", b"l", b"AFTER\0", b"b", b"y"]),
+        b":4\r\n"
+    );
+    assert_eq!(range(&mut t, "l"), bulks(&["z", "b", "y", "c"]));
+    assert_eq!(
+        t.raw(&[
+            b"LPOS",
+            b"l",
+            b"y",
+            b"rank\0x",
+            b"1",
+            b"COUNT\0",
+            b"0",
+            b"maxlen\0q",
+            b"0"
+        ]),
+        b"*1\r\n:2\r\n"
+    );
+    // Only the option word is cut: a number with a NUL is still not a number.
+    assert_eq!(
+        t.raw(&[b"LPOS", b"l", b"y", b"rank", b"1\0"]),
+        b"-ERR value is not an integer or out of range\r\n"
+    );
+    t.text(&["RPUSH", "src", "a"]);
+    assert_eq!(
+        t.raw(&[b"BLMOVE", b"src", b"dst", b"LEFT\0", b"right\0", b"0"]),
+        b"$1\r\na\r\n"
+    );
+    // The word before the NUL must still be the whole keyword.
+    assert_eq!(
+        t.raw(&[b"LMOVE", b"dst", b"l", b"lef\0t", b"right"]),
+        b"-ERR syntax error\r\n"
+    );
+}
