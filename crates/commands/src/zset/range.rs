@@ -7,7 +7,7 @@ use shoal_store::zset::{LexRange, ScoreRange, ZSet};
 
 use super::bounds;
 use super::common::{self, pair, pairs_len, store_result};
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 
@@ -45,17 +45,17 @@ pub fn run(
     while j < args.len() {
         let opt = args.get(j);
         let left = args.len() - j - 1;
-        if !store && is(opt, "WITHSCORES") {
+        if !store && is_c(opt, "WITHSCORES") {
             withscores = true;
-        } else if is(opt, "LIMIT") && left >= 2 {
+        } else if is_c(opt, "LIMIT") && left >= 2 {
             offset = crate::args::int(args.get(j + 1))?;
             limit = crate::args::int(args.get(j + 2))?;
             j += 2;
-        } else if dir == Dir::Auto && is(opt, "REV") {
+        } else if dir == Dir::Auto && is_c(opt, "REV") {
             dir = Dir::Reverse;
-        } else if kind == Kind::Auto && is(opt, "BYLEX") {
+        } else if kind == Kind::Auto && is_c(opt, "BYLEX") {
             kind = Kind::Lex;
-        } else if kind == Kind::Auto && is(opt, "BYSCORE") {
+        } else if kind == Kind::Auto && is_c(opt, "BYSCORE") {
             kind = Kind::Score;
         } else {
             return Err(Error::Syntax);

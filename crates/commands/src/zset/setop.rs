@@ -9,7 +9,7 @@ use shoal_store::{Object, Value};
 
 use super::common::{long_in, pair, pairs_header, store_result};
 use super::set_input;
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 
@@ -130,24 +130,24 @@ pub fn run(
     while j < args.len() {
         let remaining = args.len() - j;
         let opt = args.get(j);
-        if op != Op::Diff && !cardinality_only && remaining > setnum && is(opt, "WEIGHTS") {
+        if op != Op::Diff && !cardinality_only && remaining > setnum && is_c(opt, "WEIGHTS") {
             for (i, input) in inputs.iter_mut().enumerate() {
                 input.weight = shoal_util::parse_f64_redis(args.get(j + 1 + i))
                     .ok_or(Error::Static("ERR weight value is not a float"))?;
             }
             j += 1 + setnum;
-        } else if op != Op::Diff && !cardinality_only && remaining >= 2 && is(opt, "AGGREGATE") {
+        } else if op != Op::Diff && !cardinality_only && remaining >= 2 && is_c(opt, "AGGREGATE") {
             aggregate = match args.get(j + 1) {
-                a if is(a, "SUM") => Aggregate::Sum,
-                a if is(a, "MIN") => Aggregate::Min,
-                a if is(a, "MAX") => Aggregate::Max,
+                a if is_c(a, "SUM") => Aggregate::Sum,
+                a if is_c(a, "MIN") => Aggregate::Min,
+                a if is_c(a, "MAX") => Aggregate::Max,
                 _ => return Err(Error::Syntax),
             };
             j += 2;
-        } else if dst.is_none() && !cardinality_only && is(opt, "WITHSCORES") {
+        } else if dst.is_none() && !cardinality_only && is_c(opt, "WITHSCORES") {
             withscores = true;
             j += 1;
-        } else if cardinality_only && remaining >= 2 && is(opt, "LIMIT") {
+        } else if cardinality_only && remaining >= 2 && is_c(opt, "LIMIT") {
             limit = long_in(args.get(j + 1), 0, i64::MAX, "ERR LIMIT can't be negative")? as usize;
             j += 2;
         } else {

@@ -9,7 +9,7 @@ use shoal_resp::Args;
 use shoal_store::zset::ZSet;
 
 use super::common::{self, pair, pairs_header};
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
@@ -61,7 +61,7 @@ fn zrandmember(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
         }
         None => return Err(Error::NotInteger),
     };
-    if args.len() > 4 || (args.len() == 4 && !is(args.get(3), "WITHSCORES")) {
+    if args.len() > 4 || (args.len() == 4 && !is_c(args.get(3), "WITHSCORES")) {
         return Err(Error::Syntax);
     }
     let withscores = args.len() == 4;

@@ -8,7 +8,7 @@
 use shoal_resp::Args;
 
 use super::common;
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
@@ -70,7 +70,7 @@ fn generic(ctx: &mut Ctx<'_>, args: &Args<'_>, rev: bool) -> CmdResult {
         return Err(Error::arity(if rev { "zrevrank" } else { "zrank" }));
     }
     let withscore = args.len() == 4;
-    if withscore && !is(args.get(3), "WITHSCORE") {
+    if withscore && !is_c(args.get(3), "WITHSCORE") {
         return Err(Error::Syntax);
     }
     let found = common::read(&mut ctx.keys, args.get(1))?.and_then(|z| z.rank(args.get(2), rev));

@@ -11,7 +11,7 @@ use shoal_resp::Args;
 use shoal_util::glob_match;
 
 use super::common;
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::keyspace::scan::parse_cursor;
@@ -76,13 +76,13 @@ fn zscan(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     while i < args.len() {
         let opt = args.get(i);
         let has_value = i + 1 < args.len();
-        if is(opt, "COUNT") && has_value {
+        if is_c(opt, "COUNT") && has_value {
             let n = crate::args::int(args.get(i + 1))?;
             if n < 1 {
                 return Err(Error::Syntax);
             }
             count = n as usize;
-        } else if is(opt, "MATCH") && has_value {
+        } else if is_c(opt, "MATCH") && has_value {
             let p = args.get(i + 1);
             pattern = (p != b"*").then_some(p);
         } else {

@@ -9,6 +9,7 @@ use crate::testing::TestServer;
 mod bzpop;
 mod encoding;
 mod errors;
+mod nul;
 mod pop;
 mod prop;
 mod randmember;
