@@ -86,8 +86,9 @@ fn setop_options() {
 #[test]
 fn single_option_words() {
     let mut t = zset();
+    t.text(&["ZADD", "one", "1", "m"]);
     assert_eq!(
-        t.raw(&[b"ZRANDMEMBER", b"z", b"-1", b"WITHSCORES\0"]),
+        t.raw(&[b"ZRANDMEMBER", b"one", b"-1", b"WITHSCORES\0"]),
         b"*2\r\n$1\r\nm\r\n$1\r\n1\r\n"
     );
     assert_eq!(
