@@ -6,7 +6,7 @@
 use shoal_resp::Args;
 
 use super::ops::{inter, keys_from, InterMode, InterResult};
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{
@@ -62,7 +62,7 @@ fn sintercard(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let mut limit = 0usize;
     let mut i = end;
     while i < args.len() {
-        if is(args.get(i), "LIMIT") && i + 1 < args.len() {
+        if is_c(args.get(i), "LIMIT") && i + 1 < args.len() {
             limit = shoal_util::string2ll(args.get(i + 1))
                 .filter(|n| *n >= 0)
                 .ok_or(Error::Static("ERR LIMIT can't be negative"))? as usize;

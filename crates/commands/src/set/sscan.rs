@@ -10,7 +10,7 @@ use shoal_store::set::Member;
 use shoal_util::glob_match;
 
 use super::as_set;
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::keyspace::scan::parse_cursor;
@@ -59,13 +59,13 @@ fn sscan(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let mut i = 3;
     while i < args.len() {
         let has_value = i + 1 < args.len();
-        if is(args.get(i), "COUNT") && has_value {
+        if is_c(args.get(i), "COUNT") && has_value {
             let n = crate::args::int(args.get(i + 1))?;
             if n < 1 {
                 return Err(Error::Syntax);
             }
             count = usize::try_from(n).unwrap_or(usize::MAX);
-        } else if is(args.get(i), "MATCH") && has_value {
+        } else if is_c(args.get(i), "MATCH") && has_value {
             let p = args.get(i + 1);
             // "*" matches everything: skip matching.
             pattern = (p != b"*").then_some(p);

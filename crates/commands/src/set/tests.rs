@@ -1018,3 +1018,22 @@ mod model {
         }
     }
 }
+
+#[test]
+fn option_words_end_at_a_nul_byte() {
+    // Bytes from redis-server 7.0: its strcasecmp stops at the first NUL.
+    let mut t = TestServer::new();
+    t.text(&["SADD", "s", "m"]);
+    assert_eq!(
+        t.raw(&[b"SSCAN", b"s", b"0", b"match\0", b"*", b"count\0", b"5"]),
+        b"*2\r\n$1\r\n0\r\n*1\r\n$1\r\nm\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"SINTERCARD", b"1", b"s", b"LIMIT\0", b"0"]),
+        b":1\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"SINTERCARD", b"1", b"s", b"LIMI\0T", b"0"]),
+        b"-ERR syntax error\r\n"
+    );
+}
