@@ -122,14 +122,14 @@ pub const NUMFIELDS: Error =
 /// Where Valkey 9 finds the FIELDS block of HEXPIRE*, HGETEX and HSETEX: the first argument
 /// from `from` on, short of the last, that reads FIELDS (so options sit between).
 pub fn find_fields(args: &Args<'_>, from: usize) -> Option<usize> {
-    (from..args.len().saturating_sub(1)).find(|&i| crate::args::is(args.get(i), "FIELDS"))
+    (from..args.len().saturating_sub(1)).find(|&i| crate::args::is_c(args.get(i), "FIELDS"))
 }
 
 /// The fixed `FIELDS numfields field...` of HTTL & co, HPERSIST and HGETDEL (at argument 2),
 /// checked like Valkey 9: the keyword, then an integer count, then that it matches (else
 /// `mismatch`). Returns the index of the first field.
 pub fn fixed_fields(args: &Args<'_>, mismatch: Error) -> Result<usize, Error> {
-    if !crate::args::is(args.get(2), "FIELDS") {
+    if !crate::args::is_c(args.get(2), "FIELDS") {
         return Err(Error::Syntax);
     }
     let n = crate::args::int(args.get(3))?;

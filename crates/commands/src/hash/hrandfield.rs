@@ -63,7 +63,7 @@ fn hrandfield(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     }
     let with_values = match args.len() {
         3 => false,
-        4 if args::is(args.get(3), "WITHVALUES") => true,
+        4 if args::is_c(args.get(3), "WITHVALUES") => true,
         _ => return Err(Error::Syntax),
     };
     if with_values && !(-(i64::MAX / 2)..=i64::MAX / 2).contains(&count) {

@@ -86,18 +86,18 @@ fn hscan(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     while j < args.len() {
         let opt = args.get(j);
         let has_value = j + 1 < args.len();
-        if args::is(opt, "COUNT") && has_value {
+        if args::is_c(opt, "COUNT") && has_value {
             let n = args::int(args.get(j + 1))?;
             if n < 1 {
                 return Err(Error::Syntax);
             }
             count = n as usize;
             j += 2;
-        } else if args::is(opt, "MATCH") && has_value {
+        } else if args::is_c(opt, "MATCH") && has_value {
             let p = args.get(j + 1);
             pattern = (p != b"*").then_some(p);
             j += 2;
-        } else if args::is(opt, "NOVALUES") {
+        } else if args::is_c(opt, "NOVALUES") {
             no_values = true;
             j += 1;
         } else {

@@ -570,3 +570,35 @@ fn compact_hash_memory_is_tight() {
     assert_eq!(h.footprint(), 160);
     assert!(std::mem::size_of::<Hash>() <= 24);
 }
+
+#[test]
+fn option_words_end_at_a_nul_byte() {
+    // Bytes from redis-server 7.0 (HRANDFIELD, HSCAN MATCH/COUNT); NOVALUES and FIELDS are
+    // newer than 7.0 but parsed with the same strcasecmp, so they must act as the plain word.
+    let mut t = TestServer::new();
+    t.text(&["HSET", "h", "f", "v"]);
+    assert_eq!(
+        t.raw(&[b"HRANDFIELD", b"h", b"-1", b"WITHVALUES\0"]),
+        b"*2\r\n$1\r\nf\r\n$1\r\nv\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"HSCAN", b"h", b"0", b"match\0", b"*", b"count\0", b"5"]),
+        b"*2\r\n$1\r\n0\r\n*2\r\n$1\r\nf\r\n$1\r\nv\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"HSCAN", b"h", b"0", b"NOVALUES\0x"]),
+        t.raw(&[b"HSCAN", b"h", b"0", b"NOVALUES"])
+    );
+    assert_eq!(
+        t.raw(&[b"HTTL", b"h", b"FIELDS\0", b"1", b"f"]),
+        t.raw(&[b"HTTL", b"h", b"FIELDS", b"1", b"f"])
+    );
+    assert_eq!(
+        t.raw(&[b"HTTL", b"h", b"FIELDS\0", b"1", b"f"]),
+        b"*1\r\n:-1\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"HEXPIRE", b"h", b"100", b"fields\0x", b"1", b"f"]),
+        b"*1\r\n:1\r\n"
+    );
+}
