@@ -7,7 +7,7 @@
 use shoal_resp::Args;
 
 use super::common::{cluster_enabled, db_index, duplicate};
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
@@ -52,9 +52,9 @@ fn copy(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let mut i = 3;
     while i < args.len() {
         let opt = args.get(i);
-        if is(opt, "REPLACE") {
+        if is_c(opt, "REPLACE") {
             replace = true;
-        } else if is(opt, "DB") && i + 1 < args.len() {
+        } else if is_c(opt, "DB") && i + 1 < args.len() {
             dst_db = db_index(ctx, args.get(i + 1))?;
             i += 1;
         } else {

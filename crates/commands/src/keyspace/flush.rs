@@ -9,7 +9,7 @@ use shoal_config::Param;
 use shoal_resp::Args;
 use shoal_store::{Db, SlotGuard};
 
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::{Ctx, Keys};
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group};
@@ -66,8 +66,8 @@ pub static FLUSHALL: CommandSpec = CommandSpec {
 fn parse_async(ctx: &Ctx<'_>, args: &Args<'_>) -> Result<bool, Error> {
     match args.len() {
         1 => Ok(ctx.server.config.get_bool(Param::LazyfreeLazyUserFlush)),
-        2 if is(args.get(1), "SYNC") => Ok(false),
-        2 if is(args.get(1), "ASYNC") => Ok(true),
+        2 if is_c(args.get(1), "SYNC") => Ok(false),
+        2 if is_c(args.get(1), "ASYNC") => Ok(true),
         _ => Err(Error::Syntax),
     }
 }

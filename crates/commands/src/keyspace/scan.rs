@@ -10,7 +10,7 @@ use shoal_resp::Args;
 use shoal_util::glob_match;
 
 use super::common::type_name;
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::SlotAccess;
 use crate::ctx::{is_expired, Ctx};
 use crate::errors::{CmdResult, Error};
@@ -96,17 +96,17 @@ fn parse_options<'a>(args: &Args<'a>) -> Result<Options<'a>, Error> {
     while i < args.len() {
         let opt = args.get(i);
         let has_value = i + 1 < args.len();
-        if is(opt, "COUNT") && has_value {
+        if is_c(opt, "COUNT") && has_value {
             let n = crate::args::int(args.get(i + 1))?;
             if n < 1 {
                 return Err(Error::Syntax);
             }
             o.count = n as u64;
-        } else if is(opt, "MATCH") && has_value {
+        } else if is_c(opt, "MATCH") && has_value {
             let p = args.get(i + 1);
             // "*" matches everything, so it costs nothing to skip matching.
             o.pattern = (p != b"*").then_some(p);
-        } else if is(opt, "TYPE") && has_value {
+        } else if is_c(opt, "TYPE") && has_value {
             o.type_name = Some(args.get(i + 1));
         } else {
             return Err(Error::Syntax);
@@ -141,7 +141,7 @@ fn scan(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
                     if let Some(t) = o.type_name {
                         // Redis looks each candidate up to learn its type, which counts as a hit.
                         hits += 1;
-                        if !t.eq_ignore_ascii_case(type_name(e).as_bytes()) {
+                        if !crate::args::is_c(t, type_name(e)) {
                             continue;
                         }
                     }

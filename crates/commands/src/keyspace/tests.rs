@@ -1355,3 +1355,36 @@ fn declarations_match_redis() {
         assert_eq!(describe(name), line);
     }
 }
+
+#[test]
+fn option_words_end_at_a_nul_byte() {
+    // Bytes from redis-server 7.0, whose strcasecmp stops at the first NUL; SCAN's TYPE
+    // name is compared the same way.
+    let mut t = TestServer::new();
+    t.text(&["RPUSH", "l", "a"]);
+    t.text(&["SET", "s", "v"]);
+    let only_l = b"*2\r\n$1\r\n0\r\n*1\r\n$1\r\nl\r\n";
+    assert_eq!(
+        t.raw(&[
+            b"SCAN",
+            b"0",
+            b"MATCH\0x",
+            b"*",
+            b"COUNT\0",
+            b"10",
+            b"TYPE\0",
+            b"list"
+        ]),
+        only_l
+    );
+    assert_eq!(t.raw(&[b"SCAN", b"0", b"TYPE", b"list\0zz"]), only_l);
+    assert_eq!(t.raw(&[b"SCAN", b"0", b"TYPE", b"LIST"]), only_l);
+    assert_eq!(
+        t.raw(&[b"COPY", b"s", b"s2", b"DB\0", b"0", b"REPLACE\0"]),
+        b":1\r\n"
+    );
+    assert_eq!(t.raw(&[b"FLUSHDB", b"ASYNC\0x"]), b"+OK\r\n");
+    assert_eq!(t.text(&["DBSIZE"]), ":0\r\n");
+    assert_eq!(t.raw(&[b"FLUSHALL", b"SYNC\0"]), b"+OK\r\n");
+    assert_eq!(t.raw(&[b"FLUSHALL", b"SYN\0C"]), b"-ERR syntax error\r\n");
+}
