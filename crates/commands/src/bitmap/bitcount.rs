@@ -59,9 +59,9 @@ pub static SPEC: CommandSpec = CommandSpec {
 
 /// BYTE or BIT: true for BIT.
 pub(super) fn unit_is_bit(arg: &[u8]) -> Result<bool, Error> {
-    if args::is(arg, "bit") {
+    if args::is_c(arg, "bit") {
         Ok(true)
-    } else if args::is(arg, "byte") {
+    } else if args::is_c(arg, "byte") {
         Ok(false)
     } else {
         Err(Error::Syntax)

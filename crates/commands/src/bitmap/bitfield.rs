@@ -175,19 +175,19 @@ fn parse(ctx: &Ctx<'_>, a: &Args<'_>) -> Result<(Vec<FieldOp>, Option<u64>), Err
     while j < a.len() {
         let sub = a.get(j);
         let left = a.len() - j - 1;
-        let kind = if args::is(sub, "get") && left >= 2 {
+        let kind = if args::is_c(sub, "get") && left >= 2 {
             Kind::Get
-        } else if args::is(sub, "set") && left >= 3 {
+        } else if args::is_c(sub, "set") && left >= 3 {
             Kind::Set
-        } else if args::is(sub, "incrby") && left >= 3 {
+        } else if args::is_c(sub, "incrby") && left >= 3 {
             Kind::Incr
-        } else if args::is(sub, "overflow") && left >= 1 {
+        } else if args::is_c(sub, "overflow") && left >= 1 {
             let v = a.get(j + 1);
-            overflow = if args::is(v, "wrap") {
+            overflow = if args::is_c(v, "wrap") {
                 Overflow::Wrap
-            } else if args::is(v, "sat") {
+            } else if args::is_c(v, "sat") {
                 Overflow::Sat
-            } else if args::is(v, "fail") {
+            } else if args::is_c(v, "fail") {
                 Overflow::Fail
             } else {
                 return Err(Error::Static("ERR Invalid OVERFLOW type specified"));

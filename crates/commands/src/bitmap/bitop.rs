@@ -72,13 +72,13 @@ enum Op {
 
 fn bitop(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
     let name = a.get(1);
-    let op = if args::is(name, "and") {
+    let op = if args::is_c(name, "and") {
         Op::And
-    } else if args::is(name, "or") {
+    } else if args::is_c(name, "or") {
         Op::Or
-    } else if args::is(name, "xor") {
+    } else if args::is_c(name, "xor") {
         Op::Xor
-    } else if args::is(name, "not") {
+    } else if args::is_c(name, "not") {
         Op::Not
     } else {
         return Err(Error::Syntax);

@@ -696,3 +696,68 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn option_words_end_at_a_nul_byte() {
+    // Bytes from redis-server 7.0, whose strcasecmp stops at the first NUL.
+    let mut t = TestServer::new();
+    t.text(&["SET", "b", "foobar"]);
+    assert_eq!(
+        t.raw(&[b"BITCOUNT", b"b", b"1", b"1", b"BYTE\0x"]),
+        b":6\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"BITCOUNT", b"b", b"5", b"30", b"bit\0"]),
+        b":17\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"BITCOUNT", b"b", b"0", b"-1", b"BI\0T"]),
+        b"-ERR syntax error\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"BITPOS", b"b", b"1", b"0", b"-1", b"BIT\0"]),
+        b":1\r\n"
+    );
+    assert_eq!(t.raw(&[b"BITOP", b"AND\0x", b"d", b"b"]), b":6\r\n");
+    assert_eq!(t.raw(&[b"BITOP", b"not\0", b"d2", b"b"]), b":6\r\n");
+    assert_eq!(
+        t.raw(&[b"BITOP", b"AN\0D", b"d", b"b"]),
+        b"-ERR syntax error\r\n"
+    );
+    assert_eq!(
+        t.raw(&[
+            b"BITFIELD",
+            b"bf",
+            b"SET\0",
+            b"u8",
+            b"0",
+            b"255",
+            b"GET\0x",
+            b"u8",
+            b"0",
+            b"INCRBY\0",
+            b"u8",
+            b"0",
+            b"1",
+            b"OVERFLOW\0",
+            b"SAT\0x",
+            b"INCRBY",
+            b"u8",
+            b"0",
+            b"1"
+        ]),
+        b"*4\r\n:0\r\n:255\r\n:0\r\n:1\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"BITFIELD_RO", b"bf", b"GET\0", b"u8", b"0"]),
+        b"*1\r\n:1\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"BITFIELD", b"bf", b"OVERFLOW", b"WRA\0P"]),
+        b"-ERR Invalid OVERFLOW type specified\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"BITFIELD", b"bf", b"GE\0T", b"u8", b"0"]),
+        b"-ERR syntax error\r\n"
+    );
+}
