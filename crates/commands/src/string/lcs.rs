@@ -9,7 +9,7 @@ use shoal_resp::Args;
 use shoal_store::Value;
 
 use super::max_string_len;
-use crate::args::{self, is};
+use crate::args::{self, is_c};
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{
@@ -91,13 +91,13 @@ fn lcs(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
     let mut j = 3;
     while j < a.len() {
         let opt = a.get(j);
-        if is(opt, "IDX") {
+        if is_c(opt, "IDX") {
             want_idx = true;
-        } else if is(opt, "LEN") {
+        } else if is_c(opt, "LEN") {
             want_len = true;
-        } else if is(opt, "WITHMATCHLEN") {
+        } else if is_c(opt, "WITHMATCHLEN") {
             with_match_len = true;
-        } else if is(opt, "MINMATCHLEN") && j + 1 < a.len() {
+        } else if is_c(opt, "MINMATCHLEN") && j + 1 < a.len() {
             min_match_len = args::int(a.get(j + 1))?.max(0);
             j += 1;
         } else {

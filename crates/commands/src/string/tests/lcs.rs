@@ -126,3 +126,19 @@ fn table_size_limit() {
     t.run(&["SET", "x", &"a".repeat(400)]);
     assert_eq!(t.text(&["LCS", "x", "y", "LEN"]), ":0\r\n");
 }
+
+#[test]
+fn option_words_end_at_a_nul_byte() {
+    // Bytes from redis-server 7.0, whose strcasecmp stops at the first NUL.
+    let mut t = TestServer::new();
+    t.run(&["MSET", "k1", "ohmytext", "k2", "mynewtext"]);
+    assert_eq!(
+        t.raw(&[b"LCS", b"k1", b"k2", b"IDX\0", b"MINMATCHLEN\0", b"4", b"WITHMATCHLEN\0"]),
+        b"*4\r\n$7\r\nmatches\r\n*1\r\n*3\r\n*2\r\n:4\r\n:7\r\n*2\r\n:5\r\n:8\r\n:4\r\n$3\r\nlen\r\n:6\r\n"
+    );
+    assert_eq!(t.raw(&[b"LCS", b"k1", b"k2", b"LEN\0"]), b":6\r\n");
+    assert_eq!(
+        t.raw(&[b"LCS", b"k1", b"k2", b"ID\0X"]),
+        b"-ERR syntax error\r\n"
+    );
+}
