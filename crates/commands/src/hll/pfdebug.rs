@@ -10,7 +10,7 @@ use shoal_store::{hll, NewValue, StrEncoding};
 use super::{sketch_of, CORRUPT};
 use crate::args;
 use crate::ctx::Ctx;
-use crate::errors::{truncate_lossy, CmdResult, Error};
+use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgKind, CommandSpec, Flags, Group, KeySpec, KsFlags};
 
 pub static SPEC: CommandSpec = CommandSpec {
@@ -47,7 +47,7 @@ fn pfdebug(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
     entry.entry_mut().str_bytes_mut();
     let sketch = sketch_of(entry.entry())?;
     let sparse = !hll::is_dense(sketch);
-    if args::is(sub, "getreg") || args::is(sub, "todense") {
+    if args::is_c(sub, "getreg") || args::is_c(sub, "todense") {
         let converted = if sparse {
             let mut v = sketch.to_vec();
             hll::to_dense(&mut v).map_err(|_| CORRUPT)?;
@@ -60,7 +60,7 @@ fn pfdebug(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
         if converted {
             ctx.keys.changed_silently(key);
         }
-        if args::is(sub, "todense") {
+        if args::is_c(sub, "todense") {
             ctx.out.int(converted as i64);
             return Ok(());
         }
@@ -73,19 +73,20 @@ fn pfdebug(ctx: &mut Ctx<'_>, a: &Args<'_>) -> CmdResult {
         return Ok(());
     }
     let bytes = entry.entry_mut().str_bytes_mut().expect("a string");
-    if args::is(sub, "decode") {
+    if args::is_c(sub, "decode") {
         if !sparse {
             return Err(Error::Static("ERR HLL encoding is not sparse"));
         }
         let text = hll::decode_sparse(bytes);
         ctx.out.bulk(text.as_bytes());
-    } else if args::is(sub, "encoding") {
+    } else if args::is_c(sub, "encoding") {
         ctx.out.simple(if sparse { b"sparse" } else { b"dense" });
     } else {
-        return Err(Error::Owned(format!(
-            "ERR Unknown PFDEBUG subcommand '{}'",
-            truncate_lossy(sub, sub.len())
-        )));
+        return Err(Error::concat(&[
+            b"ERR Unknown PFDEBUG subcommand '",
+            crate::errors::c_arg(sub, usize::MAX),
+            b"'",
+        ]));
     }
     Ok(())
 }

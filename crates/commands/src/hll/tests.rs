@@ -308,3 +308,28 @@ proptest::proptest! {
         proptest::prop_assert_eq!(t.run(&["PFCOUNT", "sparse"]), t.run(&["PFCOUNT", "dense", "sparse"]));
     }
 }
+
+#[test]
+fn pfdebug_subcommands_end_at_a_nul_byte() {
+    // Bytes from redis-server 7.0: PFDEBUG compares its subcommand with strcasecmp and
+    // prints an unknown one with %s, both stopping at the first NUL.
+    let mut t = TestServer::new();
+    t.text(&["PFADD", "hl", "a"]);
+    assert_eq!(t.raw(&[b"PFDEBUG", b"ENCODING\0", b"hl"]), b"+sparse\r\n");
+    assert_eq!(
+        t.raw(&[b"PFDEBUG", b"DECODE\0", b"hl"]),
+        b"$20\r\nZ:12711 v:2,1 Z:3672\r\n"
+    );
+    assert_eq!(t.raw(&[b"PFDEBUG", b"todense\0", b"hl"]), b":1\r\n");
+    assert_eq!(t.raw(&[b"PFDEBUG", b"encoding\0x", b"hl"]), b"+dense\r\n");
+    assert_eq!(
+        t.raw(&[b"PFDEBUG", b"foo\0bar", b"hl"]),
+        b"-ERR Unknown PFDEBUG subcommand 'foo'\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"PFDEBUG", b"fo\xffo", b"hl"]),
+        b"-ERR Unknown PFDEBUG subcommand 'fo\xffo'\r\n"
+    );
+    let regs = t.raw(&[b"PFDEBUG", b"GETREG\0", b"hl"]);
+    assert!(regs.starts_with(b"*16384\r\n:0\r\n"));
+}
