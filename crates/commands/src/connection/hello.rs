@@ -11,7 +11,7 @@ use shoal_resp::{Args, Proto};
 
 use super::auth::authenticate;
 use super::client::setname::{set_name, validate_name};
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group};
@@ -77,11 +77,11 @@ fn hello(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     while j < args.len() {
         let opt = args.get(j);
         let more = args.len() - 1 - j;
-        if is(opt, "AUTH") && more >= 2 {
+        if is_c(opt, "AUTH") && more >= 2 {
             ctx.client.redacted_args.extend([j + 1, j + 2]);
             credentials = Some((args.get(j + 1), args.get(j + 2)));
             j += 3;
-        } else if is(opt, "SETNAME") && more >= 1 {
+        } else if is_c(opt, "SETNAME") && more >= 1 {
             let n = args.get(j + 1);
             validate_name(n)?;
             name = Some(n);

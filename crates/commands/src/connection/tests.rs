@@ -672,3 +672,23 @@ fn ping_in_subscriber_mode() {
     assert_eq!(t.text(&["PING"]), "+PONG\r\n");
     assert_eq!(t.text(&["PING", "hi"]), "$2\r\nhi\r\n");
 }
+
+#[test]
+fn hello_option_words_end_at_a_nul_byte() {
+    // Bytes from redis-server 7.0, whose strcasecmp stops at the first NUL.
+    let mut t = TestServer::new();
+    let id = t.client.id;
+    assert_eq!(
+        t.raw(&[b"HELLO", b"2", b"SETNAME\0", b"nm"]),
+        hello_reply(2, id).as_bytes()
+    );
+    assert_eq!(t.text(&["CLIENT", "GETNAME"]), "$2\r\nnm\r\n");
+    assert_eq!(
+        t.raw(&[b"HELLO", b"2", b"AUTH\0", b"default", b"x"]),
+        hello_reply(2, id).as_bytes()
+    );
+    assert_eq!(
+        t.raw(&[b"HELLO", b"2", b"SETNAM\0E", b"nm"]),
+        b"-ERR Syntax error in HELLO option 'SETNAM'\r\n"
+    );
+}

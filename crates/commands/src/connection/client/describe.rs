@@ -11,7 +11,7 @@ use shoal_resp::Args;
 use shoal_util::{append_i64, append_u64};
 
 use super::setinfo::c_str;
-use crate::args::is;
+use crate::args::is_c;
 use crate::client::{flag, ClientHandle};
 use crate::errors::{truncate_lossy, Error};
 use crate::registry::registry;
@@ -27,13 +27,13 @@ pub(crate) enum ClientType {
 
 /// The TYPE argument of CLIENT LIST / CLIENT KILL, with Redis's error for unknown names.
 pub(crate) fn type_by_name(name: &[u8]) -> Result<ClientType, Error> {
-    if is(name, "normal") {
+    if is_c(name, "normal") {
         Ok(ClientType::Normal)
-    } else if is(name, "slave") || is(name, "replica") {
+    } else if is_c(name, "slave") || is_c(name, "replica") {
         Ok(ClientType::Replica)
-    } else if is(name, "pubsub") {
+    } else if is_c(name, "pubsub") {
         Ok(ClientType::Pubsub)
-    } else if is(name, "master") {
+    } else if is_c(name, "master") {
         Ok(ClientType::Master)
     } else {
         Err(Error::msg(format!(

@@ -11,7 +11,7 @@ use shoal_resp::Args;
 
 use super::describe::{client_type, live_clients, type_by_name, ClientType};
 use super::setinfo::c_str;
-use crate::args::is;
+use crate::args::is_c;
 use crate::client::{flag, ClientHandle};
 use crate::ctx::Ctx;
 use crate::errors::{truncate_lossy, CmdResult, Error};
@@ -203,18 +203,18 @@ fn parse_filter<'a>(args: &Args<'a>) -> Result<Filter<'a>, Error> {
             return Err(Error::Syntax);
         }
         let (opt, val) = (args.get(i), args.get(i + 1));
-        if is(opt, "id") {
+        if is_c(opt, "id") {
             match shoal_util::string2ll(val) {
                 Some(id) if id >= 1 => f.id = Some(id as u64),
                 _ => return Err(Error::Static("ERR client-id should be greater than 0")),
             }
-        } else if is(opt, "type") {
+        } else if is_c(opt, "type") {
             f.kind = Some(type_by_name(val)?);
-        } else if is(opt, "addr") {
+        } else if is_c(opt, "addr") {
             f.addr = Some(val);
-        } else if is(opt, "laddr") {
+        } else if is_c(opt, "laddr") {
             f.laddr = Some(val);
-        } else if is(opt, "user") {
+        } else if is_c(opt, "user") {
             // Every connection runs as the one existing user, so a known user matches all.
             if !crate::connection::auth::user_exists(val) {
                 return Err(Error::msg(format!(
@@ -222,15 +222,15 @@ fn parse_filter<'a>(args: &Args<'a>) -> Result<Filter<'a>, Error> {
                     truncate_lossy(c_str(val), usize::MAX)
                 )));
             }
-        } else if is(opt, "skipme") {
-            f.skipme = if is(val, "yes") {
+        } else if is_c(opt, "skipme") {
+            f.skipme = if is_c(val, "yes") {
                 true
-            } else if is(val, "no") {
+            } else if is_c(val, "no") {
                 false
             } else {
                 return Err(Error::Syntax);
             };
-        } else if is(opt, "maxage") {
+        } else if is_c(opt, "maxage") {
             let age = shoal_util::string2ll(val).ok_or(Error::Static(
                 "ERR maxage is not an integer or out of range",
             ))?;

@@ -6,7 +6,7 @@
 use shoal_resp::Args;
 
 use super::describe::{client_type, describe, live_clients, type_by_name, Caller};
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group};
@@ -67,7 +67,7 @@ fn list(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     };
     let now = ctx.keys.now;
     let mut text = Vec::new();
-    if args.len() == 4 && is(args.get(2), "type") {
+    if args.len() == 4 && is_c(args.get(2), "type") {
         let wanted = type_by_name(args.get(3))?;
         for h in live_clients(ctx.server) {
             if client_type(&h) == wanted {
@@ -75,7 +75,7 @@ fn list(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
                 text.push(b'\n');
             }
         }
-    } else if args.len() > 3 && is(args.get(2), "id") {
+    } else if args.len() > 3 && is_c(args.get(2), "id") {
         let mut ids = Vec::with_capacity(args.len() - 3);
         for a in args.iter().skip(3) {
             ids.push(crate::args::int(a).map_err(|_| Error::Static("ERR Invalid client ID"))?);

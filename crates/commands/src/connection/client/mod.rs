@@ -48,9 +48,9 @@ pub static SPEC: CommandSpec = CommandSpec {
 
 /// `ON`/`OFF` in any case (NO-EVICT, NO-TOUCH); anything else is a syntax error.
 fn on_off(arg: &[u8]) -> Result<bool, crate::errors::Error> {
-    if crate::args::is(arg, "on") {
+    if crate::args::is_c(arg, "on") {
         Ok(true)
-    } else if crate::args::is(arg, "off") {
+    } else if crate::args::is_c(arg, "off") {
         Ok(false)
     } else {
         Err(crate::errors::Error::Syntax)

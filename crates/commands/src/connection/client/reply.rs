@@ -6,7 +6,7 @@
 
 use shoal_resp::Args;
 
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgKind, CommandSpec, Flags, Group};
@@ -44,13 +44,13 @@ pub const SPEC: CommandSpec = CommandSpec {
 fn reply(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let mode = args.get(2);
     let client = &mut *ctx.client;
-    if is(mode, "on") {
+    if is_c(mode, "on") {
         client.reply_off = false;
         client.skip_reply = false;
         ctx.out.ok();
-    } else if is(mode, "off") {
+    } else if is_c(mode, "off") {
         client.reply_off = true;
-    } else if is(mode, "skip") {
+    } else if is_c(mode, "skip") {
         if !client.reply_off {
             client.skip_next_reply = true;
         }

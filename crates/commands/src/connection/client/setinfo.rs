@@ -4,7 +4,7 @@
 
 use shoal_resp::Args;
 
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{truncate_lossy, CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgKind, CommandSpec, Flags, Group};
@@ -39,9 +39,9 @@ pub const SPEC: CommandSpec = CommandSpec {
 fn setinfo(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let attr = args.get(2);
     let value = args.get(3);
-    let lib_name = if is(attr, "lib-name") {
+    let lib_name = if is_c(attr, "lib-name") {
         true
-    } else if is(attr, "lib-ver") {
+    } else if is_c(attr, "lib-ver") {
         false
     } else {
         return Err(Error::msg(format!(

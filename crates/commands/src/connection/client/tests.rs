@@ -616,3 +616,78 @@ fn help_text() {
         .text(&["client", "help"])
         .starts_with("*54\r\n+CLIENT <subcommand>"));
 }
+
+#[test]
+fn option_words_end_at_a_nul_byte() {
+    // Bytes from redis-server 7.0, whose strcasecmp stops at the first NUL (type names too).
+    let mut t = TestServer::new();
+    let me = t.client.id;
+    let (sub, _) = connect(&t, "10.0.0.2:2222");
+    sub.handle.set_flag(flag::PUBSUB, true);
+    let text = bulk_text(&mut t, &["CLIENT", "LIST", "TYPE\0", "normal\0x"]);
+    assert_eq!(ids(&text), vec![me]);
+    assert_eq!(
+        t.raw(&[b"CLIENT", b"LIST", b"TYPE", b"bogus\0x"]),
+        b"-ERR Unknown client type 'bogus'\r\n"
+    );
+    let text = bulk_text(&mut t, &["CLIENT", "LIST", "ID\0", &me.to_string()]);
+    assert_eq!(ids(&text), vec![me]);
+    for ty in [&b"replica\0"[..], b"slave\0", b"master\0"] {
+        assert_eq!(t.raw(&[b"CLIENT", b"LIST", b"TYPE", ty]), b"$0\r\n\r\n");
+    }
+    assert_eq!(
+        t.raw(&[b"CLIENT", b"KILL", b"ID\0", b"99999", b"SKIPME\0", b"YES\0"]),
+        b":0\r\n"
+    );
+    assert_eq!(
+        t.raw(&[
+            b"CLIENT",
+            b"KILL",
+            b"TYPE",
+            b"master\0",
+            b"SKIPME\0",
+            b"no\0x"
+        ]),
+        b":0\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"CLIENT", b"KILL", b"ADDR\0", b"1.2.3.4:5"]),
+        b":0\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"CLIENT", b"KILL", b"LADDR\0", b"1.2.3.4:5"]),
+        b":0\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"CLIENT", b"KILL", b"USER\0", b"nouser"]),
+        b"-ERR No such user 'nouser'\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"CLIENT", b"KILL", b"TYPE\0", b"PUBSUB\0"]),
+        b":1\r\n"
+    );
+    assert!(sub.handle.killed.load(Relaxed));
+    assert_eq!(
+        t.raw(&[b"CLIENT", b"UNBLOCK", b"1", b"TIMEOUT\0"]),
+        b":0\r\n"
+    );
+    assert_eq!(t.raw(&[b"CLIENT", b"UNBLOCK", b"1", b"ERROR\0"]), b":0\r\n");
+    assert_eq!(
+        t.raw(&[b"CLIENT", b"UNBLOCK", b"1", b"TIMEOU\0T"]),
+        b"-ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR\r\n"
+    );
+    assert_eq!(t.raw(&[b"CLIENT", b"NO-EVICT", b"ON\0"]), b"+OK\r\n");
+    assert_eq!(t.raw(&[b"CLIENT", b"NO-EVICT", b"off\0"]), b"+OK\r\n");
+    assert_eq!(
+        t.raw(&[b"CLIENT", b"NO-EVICT", b"of\0f"]),
+        b"-ERR syntax error\r\n"
+    );
+    assert_eq!(t.raw(&[b"CLIENT", b"REPLY", b"OFF\0"]), b"");
+    assert_eq!(t.text(&["PING"]), "");
+    assert_eq!(t.raw(&[b"CLIENT", b"REPLY", b"ON\0"]), b"+OK\r\n");
+    // SETINFO is 7.2's; its attribute names go through the same strcasecmp.
+    assert_eq!(
+        t.raw(&[b"CLIENT", b"SETINFO", b"LIB-NAME\0", b"x"]),
+        b"+OK\r\n"
+    );
+}

@@ -5,7 +5,7 @@
 
 use shoal_resp::Args;
 
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Acl, Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group};
@@ -54,8 +54,8 @@ fn unblock(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let id = shoal_util::string2ll(args.get(2)).ok_or(Error::NotInteger)?;
     let with_error = match args.len() {
         3 => false,
-        4 if is(args.get(3), "timeout") => false,
-        4 if is(args.get(3), "error") => true,
+        4 if is_c(args.get(3), "timeout") => false,
+        4 if is_c(args.get(3), "error") => true,
         _ => {
             return Err(Error::Static(
                 "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR",
