@@ -6,7 +6,7 @@
 
 use shoal_resp::Args;
 
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::spec::{Arg, ArgFlags, ArgKind, CommandSpec, Flags, Group};
@@ -68,15 +68,15 @@ pub static SPEC: CommandSpec = CommandSpec {
 fn shutdown(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let (mut nosave, mut save, mut now, mut force, mut abort) = (false, false, false, false, false);
     for a in args.iter().skip(1) {
-        if is(a, "nosave") {
+        if is_c(a, "nosave") {
             nosave = true;
-        } else if is(a, "save") {
+        } else if is_c(a, "save") {
             save = true;
-        } else if is(a, "now") {
+        } else if is_c(a, "now") {
             now = true;
-        } else if is(a, "force") {
+        } else if is_c(a, "force") {
             force = true;
-        } else if is(a, "abort") {
+        } else if is_c(a, "abort") {
             abort = true;
         } else {
             return Err(Error::Syntax);

@@ -4,7 +4,7 @@
 
 use shoal_resp::Args;
 
-use crate::args::is;
+use crate::args::is_c;
 use crate::ctx::Ctx;
 use crate::errors::{CmdResult, Error};
 use crate::registry::{registry, RegEntry};
@@ -65,17 +65,17 @@ impl Filter<'_> {
 fn list(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
     let filter = match args.len() {
         2 => Filter::All,
-        5 if is(args.get(2), "filterby") => {
+        5 if is_c(args.get(2), "filterby") => {
             let (kind, value) = (args.get(3), args.get(4));
-            if is(kind, "module") {
+            if is_c(kind, "module") {
                 Filter::Module
-            } else if is(kind, "aclcat") {
+            } else if is_c(kind, "aclcat") {
                 let cat = ACL_NAMES
                     .iter()
-                    .find(|(_, name)| value.eq_ignore_ascii_case(name.as_bytes()))
+                    .find(|(_, name)| is_c(value, name))
                     .map(|(a, _)| *a);
                 Filter::Category(cat)
-            } else if is(kind, "pattern") {
+            } else if is_c(kind, "pattern") {
                 Filter::Pattern(value)
             } else {
                 return Err(Error::Syntax);

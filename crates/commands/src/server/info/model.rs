@@ -141,6 +141,8 @@ impl Selection {
         let mut any = false;
         for a in args {
             any = true;
+            // Redis reads section names as C strings (strcasecmp, sdsnew): up to the first NUL.
+            let a = crate::errors::c_arg(a, usize::MAX);
             if a.eq_ignore_ascii_case(b"default") {
                 sel.add_defaults();
             } else if a.eq_ignore_ascii_case(b"all") || a.eq_ignore_ascii_case(b"everything") {

@@ -631,3 +631,37 @@ fn docs_number_key_arguments_and_show_display_text() {
     .concat();
     assert_eq!(text, expected_head);
 }
+
+#[test]
+fn list_filter_words_end_at_a_nul_byte() {
+    // redis-server 7.0 compares FILTERBY, its kinds and the ACL category with strcasecmp
+    // (up to the first NUL); the pattern itself is matched with its full length.
+    let mut t = TestServer::new();
+    let mut hll = names(t.run(&[
+        "COMMAND",
+        "LIST",
+        "FILTERBY\0",
+        "ACLCAT\0",
+        "hyperloglog\0x",
+    ]));
+    hll.sort();
+    assert_eq!(
+        hll,
+        ["pfadd", "pfcount", "pfdebug", "pfmerge", "pfselftest"]
+    );
+    let mut pf = names(t.run(&["COMMAND", "LIST", "FILTERBY", "PATTERN\0", "pf*"]));
+    pf.sort();
+    assert_eq!(pf, hll);
+    assert_eq!(
+        t.text(&["COMMAND", "LIST", "FILTERBY", "PATTERN", "pfa*\0zz"]),
+        "*0\r\n"
+    );
+    assert_eq!(
+        t.text(&["COMMAND", "LIST", "FILTERBY", "MODULE\0", "x"]),
+        "*0\r\n"
+    );
+    assert_eq!(
+        t.text(&["COMMAND", "LIST", "FILTERBY\0", "foo", "x"]),
+        "-ERR syntax error\r\n"
+    );
+}

@@ -570,3 +570,20 @@ fn resetstat_clears_what_info_reports() {
     assert_eq!(field(&s, "rdb_changes_since_last_save"), "1");
     assert_eq!(field(&s, "db0"), "keys=1,expires=0,avg_ttl=0");
 }
+
+#[test]
+fn section_names_end_at_a_nul_byte() {
+    // redis-server 7.0 reads section names as C strings: "server\0x" is the server section,
+    // "\0x" an unknown (empty) one.
+    let mut t = TestServer::new();
+    assert_eq!(headers(&info_text(&mut t, &["server\0x"])), ["Server"]);
+    assert_eq!(
+        headers(&info_text(&mut t, &["DEFAULT\0"])),
+        headers(&info_text(&mut t, &[]))
+    );
+    assert_eq!(
+        headers(&info_text(&mut t, &["everything\0"])),
+        headers(&info_text(&mut t, &["everything"]))
+    );
+    assert_eq!(t.text(&["INFO", "\0x"]), "$0\r\n\r\n");
+}

@@ -92,3 +92,25 @@ fn shutdown_without_a_way_to_stop_fails() {
     );
     assert!(!t.client.close_after_reply);
 }
+
+#[test]
+fn shutdown_words_end_at_a_nul_byte() {
+    // Bytes from redis-server 7.0, whose strcasecmp stops at the first NUL.
+    let (mut t, seen) = with_hook();
+    assert_eq!(
+        t.raw(&[b"SHUTDOWN", b"ABORT\0"]),
+        b"-ERR No shutdown in progress.\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"SHUTDOWN", b"NOSAVE\0", b"ABORT"]),
+        b"-ERR syntax error\r\n"
+    );
+    assert_eq!(
+        t.raw(&[b"SHUTDOWN", b"SAVE\0", b"NOSAVE"]),
+        b"-ERR syntax error\r\n"
+    );
+    assert_eq!(t.raw(&[b"SHUTDOWN", b"ABOR\0T"]), b"-ERR syntax error\r\n");
+    assert!(seen.lock().is_empty());
+    assert_eq!(t.raw(&[b"SHUTDOWN", b"nosave\0x", b"NOW\0"]), b"");
+    assert_eq!(*seen.lock(), [ShutdownMode::NoSave]);
+}
