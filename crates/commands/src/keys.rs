@@ -43,12 +43,7 @@ pub fn key_positions(spec: &CommandSpec, args: &Args<'_>, out: &mut KeyPositions
                 let mut found = None;
                 let mut i = start;
                 while (step > 0 && i < end) || (step < 0 && i > end) {
-                    if i >= 0
-                        && i < argc
-                        && args
-                            .get(i as usize)
-                            .eq_ignore_ascii_case(keyword.as_bytes())
-                    {
+                    if i >= 0 && i < argc && crate::args::is_c(args.get(i as usize), keyword) {
                         found = Some(i + 1);
                         break;
                     }

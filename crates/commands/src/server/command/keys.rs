@@ -35,10 +35,7 @@ pub fn keys_from_specs(
                     if i >= argc || i < 1 {
                         break;
                     }
-                    if args
-                        .get(i as usize)
-                        .eq_ignore_ascii_case(keyword.as_bytes())
-                    {
+                    if crate::args::is_c(args.get(i as usize), keyword) {
                         found = i + 1;
                         break;
                     }

@@ -665,3 +665,45 @@ fn list_filter_words_end_at_a_nul_byte() {
         "-ERR syntax error\r\n"
     );
 }
+
+#[test]
+fn key_spec_keywords_end_at_a_nul_byte() {
+    // redis-server 7.0 finds a keyword with strcasecmp: COMMAND GETKEYS GEORADIUS ...
+    // "STOREDIST\0x" dst2 names dst2, and XREAD "STREAMS\0" st 0 reads st.
+    assert_eq!(
+        keys(
+            &STREAMS,
+            &["xr", "COUNT", "1", "streams\0x", "a", "b", "0", "0"]
+        ),
+        Some(vec![4, 5])
+    );
+    assert_eq!(
+        keys(
+            &STREAMS,
+            &["xr", "COUNT", "1", "stream\0s", "a", "b", "0", "0"]
+        ),
+        Some(vec![])
+    );
+    let mut t = TestServer::new();
+    assert_eq!(
+        t.text(&[
+            "COMMAND",
+            "GETKEYS",
+            "GEORADIUS",
+            "g",
+            "1",
+            "1",
+            "10",
+            "km",
+            "STOREDIST\0x",
+            "dst2"
+        ]),
+        "*2\r\n$1\r\ng\r\n$4\r\ndst2\r\n"
+    );
+    t.text(&["GEOADD", "g", "1", "1", "m"]);
+    assert_eq!(
+        t.text(&["GEORADIUS", "g", "1", "1", "10", "km", "STORE\0x", "dst"]),
+        ":1\r\n"
+    );
+    assert_eq!(t.text(&["ZRANGE", "dst", "0", "-1"]), "*1\r\n$1\r\nm\r\n");
+}
