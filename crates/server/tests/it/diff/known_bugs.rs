@@ -8,9 +8,19 @@ use super::engine::Diff;
 
 /// Sends each command to both servers and fails on the first reply that differs.
 fn same_replies(name: &'static str, cmds: &[&[&[u8]]]) {
-    let Some(diff) = Diff::start(name) else {
-        return;
-    };
+    if let Some(diff) = Diff::start(name) {
+        compare(diff, cmds);
+    }
+}
+
+/// The same against valkey-server, for commands Redis 7.0 does not have.
+fn same_replies_valkey(name: &'static str, cmds: &[&[&[u8]]]) {
+    if let Some(diff) = Diff::start_valkey(name) {
+        compare(diff, cmds);
+    }
+}
+
+fn compare(diff: Diff, cmds: &[&[&[u8]]]) {
     let mut r = diff.redis.conn();
     let mut s = diff.shoal.conn();
     let mut failures = Vec::new();
@@ -53,6 +63,136 @@ fn nul_bytes_in_error_texts() {
             &[b"EXPIRE", b"k", b"10", b"N\x00X"],
             &[b"nosuch\x00x", b"a\x00b"],
             &[b"get\x00"],
+        ],
+    );
+}
+
+/// Redis compares option words with strcasecmp, which stops at the first NUL; command and
+/// subcommand names stay exact.
+#[test]
+fn nul_bytes_in_option_words() {
+    same_replies(
+        "bug-nul-options",
+        &[
+            &[b"RPUSH", b"l", b"a", b"b", b"c"],
+            &[b"LMOVE", b"l", b"l2", b"left\x00x", b"RIGHT\x00y"],
+            &[b"LINSERT", b"l", b"before\x00x", b"b", b"z"],
+            &[b"LPOS", b"l", b"z", b"rank\x00x", b"1", b"COUNT\x00", b"0"],
+            &[b"LMOVE", b"l", b"l2", b"lef\x00t", b"right"],
+            &[b"ZADD", b"z", b"1", b"m", b"2", b"n"],
+            &[
+                b"ZRANGE",
+                b"z",
+                b"(3",
+                b"0",
+                b"BYSCORE\x00",
+                b"REV\x00",
+                b"LIMIT\x00",
+                b"0",
+                b"1",
+            ],
+            &[
+                b"ZUNION",
+                b"2",
+                b"z",
+                b"z",
+                b"WEIGHTS\x00",
+                b"1",
+                b"2",
+                b"AGGREGATE\x00",
+                b"MAX\x00",
+                b"WITHSCORES\x00",
+            ],
+            &[b"ZINTERCARD", b"1", b"z", b"limit\x00", b"1"],
+            &[b"SADD", b"s", b"m"],
+            &[b"SSCAN", b"s", b"0", b"match\x00", b"*", b"count\x00", b"5"],
+            &[b"SINTERCARD", b"1", b"s", b"LIMIT\x00", b"0"],
+            &[b"HSET", b"h", b"f", b"v"],
+            &[b"HRANDFIELD", b"h", b"-1", b"WITHVALUES\x00"],
+            &[b"SCAN", b"0", b"TYPE\x00", b"list\x00zz"],
+            &[b"COPY", b"h", b"h2", b"DB\x00", b"0", b"REPLACE\x00"],
+            &[b"SET", b"b", b"foobar"],
+            &[b"BITCOUNT", b"b", b"5", b"30", b"bit\x00"],
+            &[b"BITOP", b"AND\x00x", b"d", b"b"],
+            &[
+                b"BITFIELD",
+                b"bf",
+                b"SET\x00",
+                b"u8",
+                b"0",
+                b"255",
+                b"OVERFLOW\x00",
+                b"SAT\x00x",
+                b"INCRBY",
+                b"u8",
+                b"0",
+                b"1",
+            ],
+            &[b"LCS", b"b", b"d", b"LEN\x00"],
+            &[b"PFADD", b"hl", b"a"],
+            &[b"PFDEBUG", b"ENCODING\x00", b"hl"],
+            &[b"PFDEBUG", b"foo\x00bar", b"hl"],
+            &[b"CLIENT", b"LIST", b"TYPE", b"bogus\x00x"],
+            &[
+                b"CLIENT",
+                b"KILL",
+                b"ID\x00",
+                b"99999",
+                b"SKIPME\x00",
+                b"YES\x00",
+            ],
+            &[b"CLIENT", b"UNBLOCK", b"1", b"TIMEOU\x00T"],
+            &[b"SHUTDOWN", b"ABORT\x00"],
+            &[b"HELLO", b"2", b"SETNAM\x00E", b"nm"],
+            &[
+                b"COMMAND",
+                b"GETKEYS",
+                b"GEORADIUS",
+                b"g",
+                b"1",
+                b"1",
+                b"10",
+                b"km",
+                b"STOREDIST\x00x",
+                b"dst2",
+            ],
+            &[b"INFO", b"\x00x"],
+            &[b"FLUSHALL", b"SYNC\x00"],
+            &[b"OBJECT", b"ENCODING\x00", b"k"],
+        ],
+    );
+}
+
+/// The option words of commands newer than Redis 7.0 (hash field expiry, NOVALUES, ZRANK
+/// WITHSCORE, CLIENT SETINFO/MAXAGE/NO-TOUCH) go through the same strcasecmp in Valkey.
+#[test]
+fn nul_bytes_in_newer_option_words() {
+    same_replies_valkey(
+        "bug-nul-options-valkey",
+        &[
+            &[b"HSET", b"h", b"f", b"v"],
+            &[b"HSCAN", b"h", b"0", b"NOVALUES\x00x"],
+            &[b"HTTL", b"h", b"FIELDS\x00", b"1", b"f"],
+            &[b"HEXPIRE", b"h", b"100", b"fields\x00x", b"1", b"f"],
+            &[
+                b"HSETEX",
+                b"h",
+                b"FNX\x00",
+                b"EX\x00",
+                b"10",
+                b"FIELDS\x00",
+                b"1",
+                b"g",
+                b"w",
+            ],
+            &[b"HGETEX", b"h", b"PERSIST\x00", b"FIELDS\x00", b"1", b"f"],
+            &[b"HPERSIST", b"h", b"FIELDS\x00", b"1", b"f"],
+            &[b"ZADD", b"z", b"1", b"m", b"2", b"n"],
+            &[b"ZRANK", b"z", b"n", b"withscore\x00x"],
+            &[b"CLIENT", b"SETINFO", b"LIB-NAME\x00", b"x"],
+            &[b"CLIENT", b"SETINFO", b"LIB-NAM\x00E", b"x"],
+            &[b"CLIENT", b"KILL", b"MAXAGE\x00", b"100000"],
+            &[b"CLIENT", b"NO-TOUCH", b"ON\x00"],
         ],
     );
 }
