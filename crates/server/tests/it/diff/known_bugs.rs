@@ -62,13 +62,17 @@ fn nul_bytes_in_error_texts() {
             &[b"HELLO", b"2", b"a\x00b"],
             &[b"EXPIRE", b"k", b"10", b"N\x00X"],
             &[b"nosuch\x00x", b"a\x00b"],
-            &[b"get\x00"],
+            // Not `get\0`: Redis's command dict hashes the whole name but compares with
+            // strcasecmp, so it finds GET whenever the two hashes share a bucket (seed-dependent).
         ],
     );
 }
 
-/// Redis compares option words with strcasecmp, which stops at the first NUL; command and
-/// subcommand names stay exact.
+/// Redis compares option words with strcasecmp, which stops at the first NUL. (SCAN's TYPE is
+/// left to the unit tests: its reply order follows each server's hash table. Subcommand names
+/// are not compared here: Redis finds them in a dict that hashes the whole argument but
+/// compares with strcasecmp, so `OBJECT "ENCODING\0"` works only when the hashes happen to
+/// share a bucket, which changes with every start's hash seed.)
 #[test]
 fn nul_bytes_in_option_words() {
     same_replies(
@@ -109,7 +113,6 @@ fn nul_bytes_in_option_words() {
             &[b"SINTERCARD", b"1", b"s", b"LIMIT\x00", b"0"],
             &[b"HSET", b"h", b"f", b"v"],
             &[b"HRANDFIELD", b"h", b"-1", b"WITHVALUES\x00"],
-            &[b"SCAN", b"0", b"TYPE\x00", b"list\x00zz"],
             &[b"COPY", b"h", b"h2", b"DB\x00", b"0", b"REPLACE\x00"],
             &[b"SET", b"b", b"foobar"],
             &[b"BITCOUNT", b"b", b"5", b"30", b"bit\x00"],
@@ -158,7 +161,6 @@ fn nul_bytes_in_option_words() {
             ],
             &[b"INFO", b"\x00x"],
             &[b"FLUSHALL", b"SYNC\x00"],
-            &[b"OBJECT", b"ENCODING\x00", b"k"],
         ],
     );
 }
