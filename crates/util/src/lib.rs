@@ -11,7 +11,7 @@ pub mod ticks;
 
 pub use glob::glob_match;
 pub use longdouble::{
-    hincr_by_float, incr_by_float, parse_long_double_ok, sort_weight, IncrFloatError,
+    hincr_by_float, incr_by_float, sort_weight, timeout_ms, IncrFloatError, TimeoutError,
     MAX_LONG_DOUBLE_CHARS,
 };
 pub use num::{
