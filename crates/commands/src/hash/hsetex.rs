@@ -181,10 +181,6 @@ fn hsetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
             (o.first..args.len()).map(|i| args.get(i).len()),
             limits,
         );
-        if expire_at.is_some_and(|at| at > now) {
-            // Valkey 9 keeps fields with a TTL in a hashtable only.
-            h.convert_to_table(0);
-        }
         let keep = o.keep_ttl || expire_at.is_some();
         for i in (o.first..args.len()).step_by(2) {
             let field = args.get(i);
