@@ -808,3 +808,13 @@ fn info_counts_keys_with_blocked_clients() {
     wait_info(&mut d, "total_blocking_keys", 0);
     wait_info(&mut d, "total_blocking_keys_on_nokey", 0);
 }
+
+#[test]
+fn a_timeout_below_a_doubles_range_is_one_millisecond() {
+    let _serial = serial();
+    let mut a = Conn::new();
+    let start = Instant::now();
+    assert_eq!(a.cmd(&["BLPOP", "tiny:to", "0x1p-2000"]), "*-1\r\n");
+    assert_eq!(a.cmd(&["BZPOPMIN", "tiny:to", "1e-400"]), "*-1\r\n");
+    assert!(start.elapsed() < Duration::from_secs(5));
+}
