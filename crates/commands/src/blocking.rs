@@ -57,72 +57,27 @@ impl Waker for ClientHandle {
 }
 
 /// A timeout in seconds (fractions allowed) as an absolute deadline in ms; None for 0
-/// (forever). Redis rounds up to the millisecond.
+/// (forever). Redis reads a long double and rounds up to the millisecond.
 pub fn parse_timeout(arg: &[u8], now_ms: u64) -> Result<Option<u64>, Error> {
-    let not_float = Error::Static("ERR timeout is not a float or out of range");
-    // Redis reads a long double with strtold's rules: hex floats and "inf" are fine, spaces
-    // and NaN are not, and values past a double's range are still numbers (too big here).
-    if !shoal_util::parse_long_double_ok(arg) {
-        return Err(not_float);
-    }
-    let secs = match shoal_util::parse_f64_redis(arg) {
-        Some(v) => v,
-        // strtold holds it, f64 does not: too big, or too small but not zero. A tiny positive
-        // timeout is 1 ms, not 0 (which would wait for ever); a tiny negative one rounds to 0.
-        None => {
-            let negative = arg.first() == Some(&b'-');
-            let tiny = std::str::from_utf8(arg)
-                .ok()
-                .and_then(leading_exponent)
-                .is_some_and(|e| e < 0);
-            match (tiny, negative) {
-                (true, false) => return Ok(Some(now_ms + 1)),
-                (true, true) => return Ok(None),
-                (false, true) => f64::NEG_INFINITY,
-                (false, false) => f64::INFINITY,
-            }
+    let out_of_range = Error::Static("ERR timeout is out of range");
+    let ms = match shoal_util::timeout_ms(arg) {
+        Ok(ms) => ms,
+        Err(shoal_util::TimeoutError::OutOfRange) => return Err(out_of_range),
+        Err(shoal_util::TimeoutError::NotAFloat) => {
+            return Err(Error::Static("ERR timeout is not a float or out of range"))
         }
     };
-    let ms = (secs * 1000.0).ceil();
-    if ms > i64::MAX as f64 {
-        return Err(Error::Static("ERR timeout is out of range"));
-    }
-    if ms < 0.0 {
+    if ms < 0 {
         return Err(Error::Static("ERR timeout is negative"));
     }
-    let ms = ms as u64;
     if ms == 0 {
         return Ok(None);
     }
+    let ms = ms as u64;
     if ms > i64::MAX as u64 - now_ms {
-        return Err(Error::Static("ERR timeout is out of range"));
+        return Err(out_of_range);
     }
     Ok(Some(now_ms + ms))
-}
-
-/// The power of ten of the first significant digit of a decimal number that Rust's float
-/// parser accepted; None when every digit is zero, or for "inf"/"infinity".
-fn leading_exponent(text: &str) -> Option<i64> {
-    let t = text.trim_start_matches(['+', '-']);
-    let (mantissa, exp) = match t.find(['e', 'E']) {
-        Some(i) => {
-            let e = &t[i + 1..];
-            let huge = if e.starts_with('-') {
-                -(1 << 40)
-            } else {
-                1 << 40
-            };
-            (&t[..i], e.parse::<i64>().unwrap_or(huge))
-        }
-        None if t.bytes().all(|b| b.is_ascii_digit() || b == b'.') => (t, 0),
-        None => return None,
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    if let Some(p) = int.find(|c: char| c != '0') {
-        return Some(exp + (int.len() - p) as i64 - 1);
-    }
-    let p = frac.find(|c: char| c != '0')?;
-    Some(exp - p as i64 - 1)
 }
 
 /// The handler found nothing: block on `keys`, or inside a transaction reply at once with

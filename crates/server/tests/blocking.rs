@@ -752,3 +752,69 @@ fn zset_thousands_of_clients_on_one_key_served_in_order() {
     assert_eq!(ctl.cmd(&["EXISTS", "zcrowd"]), ":0\r\n");
     assert_eq!(blocked_now(&mut ctl), base);
 }
+
+/// Waits until INFO's `field` in the clients section reads `n`.
+fn wait_info(c: &mut Conn, field: &str, n: usize) {
+    let start = Instant::now();
+    let prefix = format!("{field}:");
+    loop {
+        let info = c.cmd(&["INFO", "clients"]);
+        let v: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix(prefix.as_str()))
+            .unwrap()
+            .parse()
+            .unwrap();
+        if v == n {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{field} stays {v}, expected {n}"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn info_counts_keys_with_blocked_clients() {
+    let _serial = serial();
+    let mut a = Conn::new();
+    let mut b = Conn::new();
+    let mut c = Conn::new();
+    let mut d = Conn::new();
+    wait_info(&mut d, "total_blocking_keys", 0);
+    a.send(&["BLPOP", "tbk:a", "0"]);
+    wait_info(&mut d, "total_blocking_keys", 1);
+    // A second waiter on the same key adds only its other key.
+    b.send(&["BLPOP", "tbk:a", "tbk:b", "0"]);
+    wait_info(&mut d, "blocked_clients", 2);
+    wait_info(&mut d, "total_blocking_keys", 2);
+    // The same name in another database is another key.
+    assert_eq!(c.cmd(&["SELECT", "1"]), "+OK\r\n");
+    c.send(&["BLPOP", "tbk:a", "0"]);
+    wait_info(&mut d, "total_blocking_keys", 3);
+    let info = d.cmd(&["INFO", "clients"]);
+    assert!(info.contains("\r\ntotal_blocking_keys:3\r\ntotal_blocking_keys_on_nokey:0\r\n"));
+    assert_eq!(d.cmd(&["RPUSH", "tbk:b", "x"]), ":1\r\n");
+    assert_eq!(b.read(), pair("tbk:b", "x"));
+    wait_info(&mut d, "total_blocking_keys", 2);
+    assert_eq!(d.cmd(&["RPUSH", "tbk:a", "y"]), ":1\r\n");
+    assert_eq!(a.read(), pair("tbk:a", "y"));
+    wait_info(&mut d, "total_blocking_keys", 1);
+    assert_eq!(d.cmd(&["SELECT", "1"]), "+OK\r\n");
+    assert_eq!(d.cmd(&["RPUSH", "tbk:a", "z"]), ":1\r\n");
+    assert_eq!(c.read(), pair("tbk:a", "z"));
+    wait_info(&mut d, "total_blocking_keys", 0);
+    wait_info(&mut d, "total_blocking_keys_on_nokey", 0);
+}
+
+#[test]
+fn a_timeout_below_a_doubles_range_is_one_millisecond() {
+    let _serial = serial();
+    let mut a = Conn::new();
+    let start = Instant::now();
+    assert_eq!(a.cmd(&["BLPOP", "tiny:to", "0x1p-2000"]), "*-1\r\n");
+    assert_eq!(a.cmd(&["BZPOPMIN", "tiny:to", "1e-400"]), "*-1\r\n");
+    assert!(start.elapsed() < Duration::from_secs(5));
+}

@@ -1,11 +1,11 @@
 //! The hash value type: field -> value pairs, each field optionally with its own expire time
 //! (Unix ms), in one of two encodings chosen like Redis does:
 //!
-//! - compact ([`pack`]): one exact-size byte buffer; `OBJECT ENCODING` says "listpack", or
-//!   "listpackex" once the hash has been given field expiry;
+//! - compact ([`pack`]): one exact-size byte buffer, "listpack" for `OBJECT ENCODING`;
 //! - full ([`table`]): an indexed table, "hashtable", used once the hash outgrows
-//!   `hash-max-listpack-entries` or holds a field or value longer than
-//!   `hash-max-listpack-value`. A hash never converts back.
+//!   `hash-max-listpack-entries`, holds a field or value longer than
+//!   `hash-max-listpack-value`, or a field is given a TTL (as in Valkey; Redis 7.4 would keep
+//!   a small one as "listpackex"). A hash never converts back.
 //!
 //! Expired fields are never visible through this API once `purge` ran; the keyspace lookup
 //! calls it before a command sees the hash (lazy expiry), and the active expiry cycle sweeps.
@@ -84,7 +84,6 @@ impl Hash {
 
     pub fn encoding_name(&self) -> &'static str {
         match &self.repr {
-            Repr::Pack(p) if p.is_ex() => "listpackex",
             Repr::Pack(_) => "listpack",
             Repr::Table(_) => "hashtable",
         }
@@ -103,8 +102,8 @@ impl Hash {
             return;
         };
         let mut t = Table::with_capacity(p.len() + extra);
-        for (f, v, ttl) in p.iter() {
-            t.push_new(f, v, ttl);
+        for (f, v) in p.iter() {
+            t.push_new(f, v, 0);
         }
         self.repr = Repr::Table(Box::new(t));
     }
@@ -152,7 +151,7 @@ impl Hash {
     /// `None` when the field is missing, `Some(None)` when it has no TTL.
     pub fn ttl(&self, field: &[u8]) -> Option<Option<u64>> {
         let t = match &self.repr {
-            Repr::Pack(p) => p.ttl(field),
+            Repr::Pack(p) => return p.get(field).map(|_| None),
             Repr::Table(t) => t.ttl(field),
         };
         t.map(|t| (t != 0).then_some(t))
@@ -168,7 +167,7 @@ impl Hash {
         }
         match &mut self.repr {
             Repr::Pack(p) => {
-                let new = p.insert(field, value, keep_ttl);
+                let new = p.insert(field, value);
                 if p.len() > limits.max_entries {
                     self.convert_to_table(0);
                 }
@@ -217,32 +216,26 @@ impl Hash {
         }
     }
 
-    /// Switches a compact hash to the layout that can hold field TTLs ("listpackex"), as
-    /// Redis does as soon as an expiry command touches an existing hash.
-    pub fn enable_field_ttls(&mut self) {
-        if let Repr::Pack(p) = &mut self.repr {
-            p.make_ex();
-        }
-    }
-
     /// Sets (`Some`) or clears (`None`) the TTL of an existing field; false if it is missing.
+    /// A TTL moves a compact hash to the full encoding first.
     pub fn set_ttl(&mut self, field: &[u8], at: Option<u64>) -> bool {
-        let ttl = at.unwrap_or(0);
-        match &mut self.repr {
-            Repr::Pack(p) => {
-                if ttl == 0 && !p.is_ex() {
-                    return p.get(field).is_some();
-                }
-                p.set_ttl(field, ttl)
+        if let Repr::Pack(p) = &self.repr {
+            let exists = p.get(field).is_some();
+            if at.is_none() || !exists {
+                return exists;
             }
-            Repr::Table(t) => t.set_ttl(field, ttl),
+            self.convert_to_table(0);
         }
+        let Repr::Table(t) = &mut self.repr else {
+            unreachable!("converted above")
+        };
+        t.set_ttl(field, at.unwrap_or(0))
     }
 
     /// True when some field carries a TTL.
     pub fn has_field_ttls(&self) -> bool {
         match &self.repr {
-            Repr::Pack(p) => p.has_ttls(),
+            Repr::Pack(_) => false,
             Repr::Table(t) => t.has_ttls(),
         }
     }
@@ -250,18 +243,18 @@ impl Hash {
     /// The earliest field TTL, if any.
     pub fn next_field_expiry(&self) -> Option<u64> {
         let t = match &self.repr {
-            Repr::Pack(p) => p.min_ttl(),
+            Repr::Pack(_) => 0,
             Repr::Table(t) => t.min_ttl(),
         };
         (t != 0).then_some(t)
     }
 
-    /// True when a field's TTL may have passed: exact for the compact encoding; the full one
+    /// True when a field's TTL may have passed (never for the compact encoding); the full one
     /// keeps a cheap lower bound, so it can say yes once spuriously (then `purge` finds
     /// nothing and makes the bound exact again), but never says no wrongly.
     pub fn has_expired_fields(&self, now: u64) -> bool {
         match &self.repr {
-            Repr::Pack(p) => p.has_expired(now),
+            Repr::Pack(_) => false,
             Repr::Table(t) => t.has_expired(now),
         }
     }
@@ -269,7 +262,7 @@ impl Hash {
     /// Removes every field whose TTL has passed (`now > ttl`); returns how many.
     pub fn purge(&mut self, now: u64) -> usize {
         match &mut self.repr {
-            Repr::Pack(p) => p.purge(now),
+            Repr::Pack(_) => 0,
             Repr::Table(t) => t.purge(now),
         }
     }
@@ -296,7 +289,7 @@ impl Hash {
     ) -> u64 {
         match &self.repr {
             Repr::Pack(p) => {
-                for (field, value, _) in p.iter() {
+                for (field, value) in p.iter() {
                     f(field, value);
                 }
                 0
@@ -319,7 +312,7 @@ impl Hash {
 
 /// Iterator over a hash's `(field, value, ttl)`.
 pub enum Iter<'a> {
-    Pack(Box<dyn Iterator<Item = (&'a [u8], &'a [u8], u64)> + 'a>),
+    Pack(Box<dyn Iterator<Item = (&'a [u8], &'a [u8])> + 'a>),
     Table(&'a Table, usize),
 }
 
@@ -328,7 +321,10 @@ impl<'a> Iterator for Iter<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let (f, v, t) = match self {
-            Iter::Pack(it) => it.next()?,
+            Iter::Pack(it) => {
+                let (f, v) = it.next()?;
+                (f, v, 0)
+            }
             Iter::Table(t, i) => {
                 if *i >= t.len() {
                     return None;

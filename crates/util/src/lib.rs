@@ -11,7 +11,7 @@ pub mod ticks;
 
 pub use glob::glob_match;
 pub use longdouble::{
-    hincr_by_float, incr_by_float, parse_long_double_ok, strtod_c, IncrFloatError, OnRange,
+    hincr_by_float, incr_by_float, strtod_c, timeout_ms, IncrFloatError, OnRange, TimeoutError,
     MAX_LONG_DOUBLE_CHARS,
 };
 pub use num::{

@@ -8,6 +8,7 @@
  * num.rs leaves to libc (hex floats, "inf", "nan", garbage).
  */
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -91,9 +92,21 @@ int shoal_ld_incr(const char *cur, size_t curlen, const char *incr,
     return format_ld_human(value, out, outlen);
 }
 
-int shoal_ld_valid(const char *s, size_t len) {
+/* The seconds timeout of blocking commands (Redis getTimeoutFromObjectOrReply):
+ * the long double read as above, times 1000, rounded up to whole ms. Returns
+ * 0 with the ms in *ms (-1 for any negative count), -1 when it is not a
+ * float, -2 when the ms exceed LLONG_MAX. */
+int shoal_timeout_ms(const char *s, size_t len, long long *ms) {
     long double v;
-    return parse_ld(s, len, &v);
+
+    if (!parse_ld(s, len, &v)) return -1;
+    v *= 1000.0L;
+    if (v > (long double)LLONG_MAX) return -2;
+    v = ceill(v);
+    /* Redis casts even -inf to long long (x87 gives LLONG_MIN): all that
+     * matters afterwards is that it is negative. */
+    *ms = v < 0 ? -1 : (long long)v;
+    return 0;
 }
 
 /* Redis string2d: strtod over the whole buffer, same rejections as above. */

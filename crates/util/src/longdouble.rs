@@ -26,7 +26,7 @@ extern "C" {
         out: *mut c_char,
         outlen: usize,
     ) -> c_int;
-    fn shoal_ld_valid(s: *const c_char, len: usize) -> c_int;
+    fn shoal_timeout_ms(s: *const c_char, len: usize, ms: *mut i64) -> c_int;
     pub(crate) fn shoal_strtod(s: *const c_char, len: usize, out: *mut f64) -> c_int;
     fn shoal_strtod_c(s: *const c_char, len: usize, keep_erange: c_int, out: *mut f64) -> c_int;
 }
@@ -113,11 +113,28 @@ pub fn hincr_by_float(current: Option<&[u8]>, incr: &[u8]) -> Result<Vec<u8>, In
     })
 }
 
-/// Whether Redis's `string2ld` accepts `s` (the check behind
-/// `getLongDoubleFromObject`).
-pub fn parse_long_double_ok(s: &[u8]) -> bool {
-    // SAFETY: pointer and length describe a live slice; the shim only reads it.
-    unsafe { shoal_ld_valid(s.as_ptr().cast::<c_char>(), s.len()) == 1 }
+/// Why a blocking command's timeout was refused (see [`timeout_ms`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeoutError {
+    /// Not a long double as Redis's `string2ld` reads it (also NaN, and values past a long
+    /// double's range).
+    NotAFloat,
+    /// More milliseconds than an `i64` holds.
+    OutOfRange,
+}
+
+/// A blocking command's timeout in seconds as Redis reads it: C `strtold`, times 1000, rounded
+/// up (`ceill`) to whole milliseconds, in long double precision, so a tiny positive value such
+/// as `0x1p-2000` is 1 ms. Any negative count is -1 (the caller only tests the sign).
+pub fn timeout_ms(s: &[u8]) -> Result<i64, TimeoutError> {
+    let mut ms: i64 = 0;
+    // SAFETY: pointer and length describe a live slice the shim only reads; `ms` is a valid
+    // out-pointer for the call.
+    match unsafe { shoal_timeout_ms(s.as_ptr().cast::<c_char>(), s.len(), &mut ms) } {
+        0 => Ok(ms),
+        -2 => Err(TimeoutError::OutOfRange),
+        _ => Err(TimeoutError::NotAFloat),
+    }
 }
 
 /// What `strtod_c` does with a result C's strtod flags ERANGE (overflow to ±inf, inexact
@@ -281,16 +298,32 @@ mod tests {
     }
 
     #[test]
-    fn parse_ok_matches_string2ld() {
-        assert!(parse_long_double_ok(b"1.5"));
-        assert!(parse_long_double_ok(b"inf"));
-        assert!(parse_long_double_ok(b"-Infinity"));
-        assert!(parse_long_double_ok(b"1e400"));
-        assert!(!parse_long_double_ok(b"1e5000"));
-        assert!(!parse_long_double_ok(b"1e-5000"));
-        assert!(!parse_long_double_ok(b"nan"));
-        assert!(!parse_long_double_ok(b" 1"));
-        assert!(!parse_long_double_ok(b""));
+    fn timeout_ms_is_ceil_of_strtold_times_1000() {
+        use TimeoutError::*;
+        let t = |s: &str| timeout_ms(s.as_bytes());
+        assert_eq!(t("0"), Ok(0));
+        assert_eq!(t("1.5"), Ok(1500));
+        assert_eq!(t("0.0001"), Ok(1));
+        assert_eq!(t("0x10"), Ok(16000));
+        // Below a double's range but within a long double's: 1 ms, as in Redis.
+        assert_eq!(t("0x1p-2000"), Ok(1));
+        assert_eq!(t("1e-400"), Ok(1));
+        assert_eq!(t("-1e-400"), Ok(0));
+        assert_eq!(t("-0.0001"), Ok(0));
+        assert_eq!(t("-1"), Ok(-1));
+        assert_eq!(t("-inf"), Ok(-1));
+        assert_eq!(t("-1e400"), Ok(-1));
+        assert_eq!(t("9223372036854775.807"), Ok(i64::MAX));
+        assert_eq!(t("9223372036854775.808"), Err(OutOfRange));
+        assert_eq!(t("1e400"), Err(OutOfRange));
+        assert_eq!(t("inf"), Err(OutOfRange));
+        assert_eq!(t("1e5000"), Err(NotAFloat));
+        assert_eq!(t("1e-5000"), Err(NotAFloat));
+        assert_eq!(t("nan"), Err(NotAFloat));
+        assert_eq!(t(" 1"), Err(NotAFloat));
+        assert_eq!(t("1 "), Err(NotAFloat));
+        assert_eq!(t("1x"), Err(NotAFloat));
+        assert_eq!(t(""), Err(NotAFloat));
     }
 
     #[test]

@@ -173,8 +173,6 @@ fn generic(
                         h.remove(field);
                         DELETED
                     } else {
-                        // Valkey 9 keeps fields with a TTL in a hashtable only.
-                        h.convert_to_table(0);
                         h.set_ttl(field, Some(at));
                         SET
                     }

@@ -122,8 +122,6 @@ fn hgetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
                     deleted += 1;
                 }
                 Change::ExpireAt(at) => {
-                    // Valkey 9 keeps fields with a TTL in a hashtable only.
-                    h.convert_to_table(0);
                     h.set_ttl(field, Some(at));
                     updated += 1;
                 }

@@ -135,10 +135,6 @@ fn hsetex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> CmdResult {
             (first..args.len()).map(|i| args.get(i).len()),
             limits,
         );
-        if expire_at.is_some_and(|at| at > now) {
-            // Valkey 9 keeps fields with a TTL in a hashtable only.
-            h.convert_to_table(0);
-        }
         let keep = o.keepttl || expire_at.is_some();
         for i in (first..args.len()).step_by(2) {
             let field = args.get(i);

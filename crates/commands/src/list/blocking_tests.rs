@@ -43,6 +43,13 @@ fn timeout_parsing() {
     // strtold reads hex floats (0x10 is 16 s) and numbers past a double's range.
     assert_eq!(parse_timeout(b"0x10", 0), Ok(Some(16_000)));
     assert_eq!(parse_timeout(b"0x0.01", 0), Ok(Some(4)));
+    // Below a double's range: still 1 ms (ceil in long double), or 0 when negative.
+    assert_eq!(parse_timeout(b"0x1p-2000", 1000), Ok(Some(1001)));
+    assert_eq!(parse_timeout(b"-0x1p-2000", 1000), Ok(None));
+    assert_eq!(
+        parse_timeout(b"-inf", 0).unwrap_err().text(),
+        "ERR timeout is negative"
+    );
     assert_eq!(
         parse_timeout(b"-1e400", 0).unwrap_err().text(),
         "ERR timeout is negative"
@@ -54,6 +61,7 @@ fn timeout_parsing() {
         "1e-5000",
         "0.001e-4950",
         "1e99999999999999999999",
+        "0x1p-20000",
     ] {
         assert_eq!(
             parse_timeout(bad.as_bytes(), 0).unwrap_err().text(),

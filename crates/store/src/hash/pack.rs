@@ -1,12 +1,10 @@
-//! The compact encoding (Redis's listpack / listpackex): every pair in one exact-size heap
-//! buffer, in insertion order, so a small hash costs one allocation.
+//! The compact encoding (Redis's listpack): every pair in one exact-size heap buffer, in
+//! insertion order, so a small hash costs one allocation. Fields with a TTL never live here:
+//! giving one a TTL moves the hash to the full encoding (as Valkey does).
 //!
 //! ```text
-//! entry: [varint field len][field][varint value len][value]            (plain)
-//!        [varint field len][field][varint value len][value][varint ttl] (ex: ttl 0 = none)
+//! entry: [varint field len][field][varint value len][value]
 //! ```
-//! Once a hash has been given field expiry it stays in the `ex` layout, as Redis keeps
-//! listpackex, and `OBJECT ENCODING` says so.
 
 use super::varint;
 
@@ -14,7 +12,6 @@ use super::varint;
 pub struct Pack {
     buf: Box<[u8]>,
     len: u32,
-    ex: bool,
 }
 
 /// Where one entry lies in the buffer.
@@ -23,26 +20,18 @@ struct At {
     start: usize,
     field: (usize, usize),
     value: (usize, usize),
-    ttl: u64,
     end: usize,
 }
 
-fn encode(out: &mut Vec<u8>, field: &[u8], value: &[u8], ex: bool, ttl: u64) {
+fn encode(out: &mut Vec<u8>, field: &[u8], value: &[u8]) {
     varint::put(out, field.len() as u64);
     out.extend_from_slice(field);
     varint::put(out, value.len() as u64);
     out.extend_from_slice(value);
-    if ex {
-        varint::put(out, ttl);
-    }
 }
 
-fn encoded_len(field: &[u8], value: &[u8], ex: bool, ttl: u64) -> usize {
-    varint::len(field.len() as u64)
-        + field.len()
-        + varint::len(value.len() as u64)
-        + value.len()
-        + if ex { varint::len(ttl) } else { 0 }
+fn encoded_len(field: &[u8], value: &[u8]) -> usize {
+    varint::len(field.len() as u64) + field.len() + varint::len(value.len() as u64) + value.len()
 }
 
 impl Pack {
@@ -54,10 +43,6 @@ impl Pack {
         self.len == 0
     }
 
-    pub fn is_ex(&self) -> bool {
-        self.ex
-    }
-
     pub fn bytes(&self) -> usize {
         self.buf.len()
     }
@@ -66,18 +51,11 @@ impl Pack {
         let (flen, p) = varint::get(&self.buf, start);
         let field = (p, flen as usize);
         let (vlen, p) = varint::get(&self.buf, p + flen as usize);
-        let value = (p, vlen as usize);
-        let mut end = p + vlen as usize;
-        let mut ttl = 0;
-        if self.ex {
-            (ttl, end) = varint::get(&self.buf, end);
-        }
         At {
             start,
             field,
-            value,
-            ttl,
-            end,
+            value: (p, vlen as usize),
+            end: p + vlen as usize,
         }
     }
 
@@ -101,19 +79,14 @@ impl Pack {
         self.entries().find(|a| self.slice(a.field) == field)
     }
 
-    /// `(field, value, ttl)` in insertion order; ttl 0 means none.
-    pub fn iter(&self) -> impl Iterator<Item = (&[u8], &[u8], u64)> + '_ {
+    /// `(field, value)` in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&[u8], &[u8])> + '_ {
         self.entries()
-            .map(|a| (self.slice(a.field), self.slice(a.value), a.ttl))
+            .map(|a| (self.slice(a.field), self.slice(a.value)))
     }
 
     pub fn get(&self, field: &[u8]) -> Option<&[u8]> {
         self.find(field).map(|a| self.slice(a.value))
-    }
-
-    /// `None`: no such field; `Some(0)`: no TTL.
-    pub fn ttl(&self, field: &[u8]) -> Option<u64> {
-        self.find(field).map(|a| a.ttl)
     }
 
     /// Replaces `range` of the buffer by `with`, leaving an exact-size allocation.
@@ -125,18 +98,16 @@ impl Pack {
         self.buf = out.into_boxed_slice();
     }
 
-    /// Sets `field` to `value`; true when the field is new. An overwritten field loses its TTL
-    /// unless `keep_ttl`.
-    pub fn insert(&mut self, field: &[u8], value: &[u8], keep_ttl: bool) -> bool {
+    /// Sets `field` to `value`; true when the field is new.
+    pub fn insert(&mut self, field: &[u8], value: &[u8]) -> bool {
         match self.find(field) {
             Some(a) => {
-                let ttl = if keep_ttl { a.ttl } else { 0 };
-                self.overwrite(a, field, value, ttl);
+                self.overwrite(a, field, value);
                 false
             }
             None => {
-                let mut e = Vec::with_capacity(encoded_len(field, value, self.ex, 0));
-                encode(&mut e, field, value, self.ex, 0);
+                let mut e = Vec::with_capacity(encoded_len(field, value));
+                encode(&mut e, field, value);
                 let end = self.buf.len();
                 self.splice(end..end, &e);
                 self.len += 1;
@@ -145,28 +116,22 @@ impl Pack {
         }
     }
 
-    /// Replaces the value (and TTL) of the entry at `a`. A value of the same length (the
-    /// common HSET of a counter or a fixed-size field) is written in place: no allocation.
-    fn overwrite(&mut self, a: At, field: &[u8], value: &[u8], ttl: u64) {
-        let same_ttl_len = !self.ex || varint::len(ttl) == varint::len(a.ttl);
-        if value.len() == a.value.1 && same_ttl_len {
+    /// Replaces the value of the entry at `a`. A value of the same length (the common HSET of
+    /// a counter or a fixed-size field) is written in place: no allocation.
+    fn overwrite(&mut self, a: At, field: &[u8], value: &[u8]) {
+        if value.len() == a.value.1 {
             let at = a.value.0;
             self.buf[at..at + value.len()].copy_from_slice(value);
-            if self.ex {
-                let mut t = Vec::with_capacity(10);
-                varint::put(&mut t, ttl);
-                self.buf[a.value.0 + value.len()..a.end].copy_from_slice(&t);
-            }
             return;
         }
-        let mut e = Vec::with_capacity(encoded_len(field, value, self.ex, ttl));
-        encode(&mut e, field, value, self.ex, ttl);
+        let mut e = Vec::with_capacity(encoded_len(field, value));
+        encode(&mut e, field, value);
         self.splice(a.start..a.end, &e);
     }
 
     /// Sets pairs `0..n` (a later duplicate's value wins, the first one's position counts, as
-    /// in Redis) with one allocation for all the new fields and no temporary ones; overwritten
-    /// fields lose their TTL. Returns how many fields are new.
+    /// in Redis) with one allocation for all the new fields and no temporary ones. Returns how
+    /// many fields are new.
     pub fn insert_many<'a>(
         &mut self,
         n: usize,
@@ -189,9 +154,9 @@ impl Pack {
             }
             let v = last_value(i, f);
             if let Some(a) = self.find(f) {
-                self.overwrite(a, f, v, 0);
+                self.overwrite(a, f, v);
             } else {
-                extra += encoded_len(f, v, self.ex, 0);
+                extra += encoded_len(f, v);
                 fresh += 1;
             }
         }
@@ -204,7 +169,7 @@ impl Pack {
         for i in 0..n {
             let f = pair(i).0;
             if first_seen(i, f) && self.slice_find(&out[..old], f).is_none() {
-                encode(&mut out, f, last_value(i, f), self.ex, 0);
+                encode(&mut out, f, last_value(i, f));
             }
         }
         self.buf = out.into_boxed_slice();
@@ -219,14 +184,10 @@ impl Pack {
             let (flen, p) = varint::get(buf, pos);
             let f = &buf[p..p + flen as usize];
             let (vlen, p) = varint::get(buf, p + flen as usize);
-            let mut end = p + vlen as usize;
-            if self.ex {
-                end = varint::get(buf, end).1;
-            }
             if f == field {
                 return Some(());
             }
-            pos = end;
+            pos = p + vlen as usize;
         }
         None
     }
@@ -240,73 +201,5 @@ impl Pack {
             }
             None => false,
         }
-    }
-
-    /// Switches to the layout with a TTL slot per entry (Redis's listpack -> listpackex).
-    pub fn make_ex(&mut self) {
-        if self.ex {
-            return;
-        }
-        let mut out = Vec::with_capacity(self.buf.len() + self.len as usize);
-        for (f, v, _) in self.iter() {
-            encode(&mut out, f, v, true, 0);
-        }
-        self.buf = out.into_boxed_slice();
-        self.ex = true;
-    }
-
-    /// Sets or clears (`0`) the TTL of an existing field; false when the field is missing.
-    pub fn set_ttl(&mut self, field: &[u8], ttl: u64) -> bool {
-        self.make_ex();
-        let Some(a) = self.find(field) else {
-            return false;
-        };
-        if a.ttl == ttl {
-            return true;
-        }
-        let ttl_at = a.value.0 + a.value.1;
-        let mut t = Vec::with_capacity(varint::len(ttl));
-        varint::put(&mut t, ttl);
-        self.splice(ttl_at..a.end, &t);
-        true
-    }
-
-    pub fn has_ttls(&self) -> bool {
-        self.ex && self.entries().any(|a| a.ttl != 0)
-    }
-
-    /// The earliest field TTL, 0 when none.
-    pub fn min_ttl(&self) -> u64 {
-        if !self.ex {
-            return 0;
-        }
-        self.entries()
-            .filter(|a| a.ttl != 0)
-            .map(|a| a.ttl)
-            .min()
-            .unwrap_or(0)
-    }
-
-    pub fn has_expired(&self, now: u64) -> bool {
-        self.ex && self.entries().any(|a| a.ttl != 0 && now > a.ttl)
-    }
-
-    /// Drops every field whose TTL has passed; returns how many.
-    pub fn purge(&mut self, now: u64) -> usize {
-        if !self.has_expired(now) {
-            return 0;
-        }
-        let mut out = Vec::with_capacity(self.buf.len());
-        let mut removed = 0;
-        for a in self.entries() {
-            if a.ttl != 0 && now > a.ttl {
-                removed += 1;
-            } else {
-                out.extend_from_slice(&self.buf[a.start..a.end]);
-            }
-        }
-        self.buf = out.into_boxed_slice();
-        self.len -= removed as u32;
-        removed
     }
 }

@@ -71,7 +71,7 @@ fn conversion_thresholds() {
 }
 
 #[test]
-fn field_ttls_and_listpackex() {
+fn field_ttls_move_a_compact_hash_to_the_table() {
     for table in [false, true] {
         let mut h = if table {
             Hash::new_table()
@@ -82,11 +82,15 @@ fn field_ttls_and_listpackex() {
         h.insert(b"b", b"2", false, BIG);
         assert_eq!(h.ttl(b"a"), Some(None));
         assert_eq!(h.ttl(b"x"), None);
-        assert!(h.set_ttl(b"a", Some(100)));
+        // Clearing a TTL that is not there, or a TTL for a missing field, converts nothing.
+        assert!(h.set_ttl(b"a", None));
         assert!(!h.set_ttl(b"x", Some(100)));
-        if !table {
-            assert_eq!(h.encoding_name(), "listpackex");
-        }
+        assert!(!h.has_field_ttls());
+        assert_eq!(h.is_compact(), !table);
+        assert!(h.set_ttl(b"a", Some(100)));
+        assert_eq!(h.encoding_name(), "hashtable");
+        let order: Vec<_> = h.iter().map(|(f, _)| f.to_vec()).collect();
+        assert_eq!(order, [b"a".to_vec(), b"b".to_vec()]);
         assert_eq!(h.ttl(b"a"), Some(Some(100)));
         assert!(h.has_field_ttls());
         assert_eq!(h.next_field_expiry(), Some(100));
@@ -127,26 +131,18 @@ fn overwrites_in_place_and_resized_keep_neighbours() {
         got,
         vec![(&b"a"[..], &b"q"[..]), (b"b", b"xy"), (b"c", b"zz")]
     );
-    // listpackex: a same-length value whose TTL varint grows or shrinks is re-encoded.
-    h.enable_field_ttls();
-    h.set_ttl(b"b", Some(5));
-    h.insert(b"b", b"uv", true, BIG);
+    // A longer and a shorter value are re-encoded without disturbing the neighbours.
+    h.insert(b"b", b"uvw", false, BIG);
+    h.insert(b"a", b"", false, BIG);
+    assert!(h.is_compact());
+    let got: Vec<_> = h.iter().collect();
     assert_eq!(
-        (h.get(b"b"), h.ttl(b"b")),
-        (Some(&b"uv"[..]), Some(Some(5)))
-    );
-    h.set_ttl(b"b", Some(1 << 40));
-    h.insert(b"b", b"st", true, BIG);
-    assert_eq!(h.ttl(b"b"), Some(Some(1 << 40)));
-    h.insert(b"b", b"rs", false, BIG);
-    assert_eq!((h.get(b"b"), h.ttl(b"b")), (Some(&b"rs"[..]), Some(None)));
-    assert_eq!(
-        (h.get(b"a"), h.get(b"c")),
-        (Some(&b"q"[..]), Some(&b"zz"[..]))
+        got,
+        vec![(&b"a"[..], &b""[..]), (b"b", b"uvw"), (b"c", b"zz")]
     );
     assert_eq!(
-        (h.ttl(b"a"), h.ttl(b"c"), h.len()),
-        (Some(None), Some(None), 3)
+        (h.ttl(b"a"), h.ttl(b"c"), h.ttl(b"x"), h.len()),
+        (Some(None), Some(None), None, 3)
     );
 }
 
@@ -265,14 +261,20 @@ proptest! {
                         None => false,
                     };
                     prop_assert_eq!(pack.set_ttl(&f, t), m);
+                    // A TTL given to a field moves the hash to the full encoding.
+                    prop_assert!(!(m && t.is_some() && pack.is_compact()));
                     prop_assert_eq!(table.set_ttl(&f, t), m);
                 }
                 Op::Purge(now) => {
                     let before = model.len();
                     model.retain(|_, (_, t)| t.is_none_or(|t| now <= t));
                     let m = before - model.len();
-                    prop_assert_eq!(pack.has_expired_fields(now), m > 0);
-                    // The full encoding keeps a lower bound: it may say yes spuriously, never no.
+                    // The compact hash holds no TTLs (a TTL converts it); the full encoding
+                    // keeps a lower bound: it may say yes spuriously, never no.
+                    if pack.is_compact() {
+                        prop_assert!(!pack.has_expired_fields(now) && m == 0);
+                    }
+                    prop_assert!(pack.has_expired_fields(now) || m == 0);
                     prop_assert!(table.has_expired_fields(now) || m == 0);
                     prop_assert_eq!(pack.purge(now), m);
                     prop_assert_eq!(table.purge(now), m);
