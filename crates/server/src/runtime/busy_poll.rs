@@ -10,8 +10,11 @@
 //!
 //! Polling that finds nothing is CPU spent for nothing, so a thread polls only while its
 //! traffic is dense: woken from a sleep longer than the window, it sleeps again as soon as it
-//! is idle; it polls again after a sleep shorter than the window. Time spent polling without
-//! finding work is counted per shard (`shoal_shard_busy_poll_seconds_total`).
+//! is idle; it polls again after a sleep shorter than the window. And only while the thread is
+//! busy: it must have spent a quarter of the last 100 ms working (its CPU time less the time it
+//! polled for nothing), so a lightly loaded server, whose requests may still come closer than
+//! the window, does not show a core at 100% for a few percent of work. Time spent polling
+//! without finding work is counted per shard (`shoal_shard_busy_poll_seconds_total`).
 //!
 //! With more busy threads than cores (a load tool on the same host), a polling thread keeps
 //! its core looking busy, so the scheduler does not move a sibling shard thread that waits
@@ -34,6 +37,8 @@ use tokio::sync::Notify;
 struct State {
     last_read: Cell<u64>,
     sleeping: Cell<bool>,
+    /// The thread worked enough in the last sampling period to poll.
+    busy: Cell<bool>,
     wake: Notify,
 }
 
@@ -41,8 +46,59 @@ thread_local! {
     static STATE: Rc<State> = Rc::new(State {
         last_read: Cell::new(0),
         sleeping: Cell::new(false),
+        busy: Cell::new(false),
         wake: Notify::new(),
     });
+}
+
+/// How often the thread's working share is measured, and the share needed to poll.
+const SAMPLE: std::time::Duration = std::time::Duration::from_millis(100);
+const MIN_WORK_PERCENT: u64 = 25;
+
+/// Polled-for-nothing time is added to the counter at least this often while polling goes on.
+const FLUSH_NS: u64 = 1_000_000;
+
+/// This thread's CPU time in nanoseconds.
+fn thread_cpu_ns() -> u64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    t.tv_sec as u64 * 1_000_000_000 + t.tv_nsec as u64
+}
+
+/// Whether a thread that used `cpu_ns` of CPU, `polled_ns` of it polling for nothing, over
+/// `wall_ns` worked enough to poll.
+fn worked_enough(cpu_ns: u64, polled_ns: u64, wall_ns: u64) -> bool {
+    cpu_ns.saturating_sub(polled_ns) * 100 >= wall_ns * MIN_WORK_PERCENT
+}
+
+/// Measures the thread's working share every [`SAMPLE`] for the poller.
+pub async fn sample_load(server: Arc<Server>, shard: usize) {
+    let state = STATE.with(Rc::clone);
+    let stats = &server.shards[shard];
+    let mut last = (
+        std::time::Instant::now(),
+        thread_cpu_ns(),
+        stats.busy_poll_ns.get(),
+    );
+    loop {
+        tokio::time::sleep(SAMPLE).await;
+        let now = (
+            std::time::Instant::now(),
+            thread_cpu_ns(),
+            stats.busy_poll_ns.get(),
+        );
+        let wall = now.0.duration_since(last.0).as_nanos() as u64;
+        state.busy.set(worked_enough(
+            now.1.saturating_sub(last.1),
+            now.2.saturating_sub(last.2),
+            wall,
+        ));
+        last = now;
+    }
 }
 
 /// Called by a connection after each read that returned data.
@@ -102,7 +158,7 @@ pub async fn run(server: Arc<Server>, shard: usize, pulses: Arc<Pulses>) {
             .config
             .get_u64(Param::BusyPollUs)
             .saturating_mul(1000);
-        if ticks::elapsed_nanos(slept_at, state.last_read.get()) >= window_ns {
+        if !state.busy.get() || ticks::elapsed_nanos(slept_at, state.last_read.get()) >= window_ns {
             continue;
         }
         pulses.polling(shard, true);
@@ -117,12 +173,20 @@ pub async fn run(server: Arc<Server>, shard: usize, pulses: Arc<Pulses>) {
             let last = state.last_read.get();
             if last == seen {
                 idle_ticks += now.saturating_sub(prev);
+                let idle_ns = ticks::elapsed_nanos(0, idle_ticks);
+                if idle_ns >= FLUSH_NS {
+                    stats.busy_poll_ns.add(idle_ns);
+                    idle_ticks = 0;
+                }
             }
             seen = last;
             prev = now;
             pulses.0[shard].beat.store(now, Relaxed);
             sibling = (sibling + 1) % shards;
-            if ticks::elapsed_nanos(last, now) >= window_ns || pulses.starved(sibling, now) {
+            if ticks::elapsed_nanos(last, now) >= window_ns
+                || pulses.starved(sibling, now)
+                || !state.busy.get()
+            {
                 break;
             }
         }
@@ -134,6 +198,15 @@ pub async fn run(server: Arc<Server>, shard: usize, pulses: Arc<Pulses>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quarter_of_the_time_working_is_enough() {
+        assert!(worked_enough(25, 0, 100));
+        assert!(!worked_enough(24, 0, 100));
+        assert!(worked_enough(100, 75, 100));
+        assert!(!worked_enough(100, 76, 100), "polling is not work");
+        assert!(!worked_enough(10, 20, 100));
+    }
 
     #[test]
     fn only_a_polling_sibling_that_missed_its_beats_is_starved() {

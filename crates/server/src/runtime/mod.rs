@@ -156,6 +156,7 @@ async fn shard_main(
             }
             tokio::task::spawn_local(expire_loop(server.clone(), index, stop.clone()));
             tokio::task::spawn_local(busy_poll::run(server.clone(), index, pulses));
+            tokio::task::spawn_local(busy_poll::sample_load(server.clone(), index));
             if index == 0 {
                 tokio::task::spawn_local(stats_sampler(server.clone(), stop.clone()));
             }

@@ -234,6 +234,12 @@ impl Resp {
         self.read()
     }
 
+    /// Sends `n` copies of `cmd` in one write and reads their replies.
+    pub fn pipeline(&mut self, cmd: &[&str], n: usize) -> Vec<Reply> {
+        self.writer.write_all(&Self::encode(cmd).repeat(n)).unwrap();
+        (0..n).map(|_| self.read()).collect()
+    }
+
     fn line(&mut self) -> String {
         let mut l = String::new();
         self.reader.read_line(&mut l).unwrap();
