@@ -47,8 +47,10 @@ fn hexpire_codes_and_conditions() {
         t.text(&["HEXPIRE", "h", "10", "LT", "FIELDS", "3", "a", "b", "c"]),
         ints(&[1, 1, 1])
     );
+    // Not greater: 5 s from now is before the 10 s set just above (the same 10 s could be a
+    // millisecond later, and so greater).
     assert_eq!(
-        t.text(&["HEXPIRE", "h", "10", "GT", "FIELDS", "1", "a"]),
+        t.text(&["HEXPIRE", "h", "5", "GT", "FIELDS", "1", "a"]),
         ints(&[0])
     );
     assert_eq!(
